@@ -1,0 +1,58 @@
+namespace CancelGen;
+
+/// <summary>
+/// The names under which runs report telemetry: one <see cref="System.Diagnostics.ActivitySource"/> span per
+/// run and <see cref="System.Diagnostics.Metrics.Meter"/> instruments. Subscribe with these names
+/// (for example OpenTelemetry's <c>AddSource(CancelGenTelemetry.ActivitySourceName)</c> and
+/// <c>AddMeter(CancelGenTelemetry.MeterName)</c>).
+/// </summary>
+public static class CancelGenTelemetry
+{
+    /// <summary>The activity source's name.</summary>
+    public const string ActivitySourceName = "CancelGen";
+
+    /// <summary>The name of the span each run opens (from start to the end of its last tracked task).</summary>
+    public const string RunActivityName = "cancelgen.run";
+
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "CancelGen";
+
+    /// <summary>Counter: runs started.</summary>
+    public const string RunsStarted = "cancelgen.runs.started";
+
+    /// <summary>Counter: runs ended <see cref="RunStatus.Completed"/>.</summary>
+    public const string RunsCompleted = "cancelgen.runs.completed";
+
+    /// <summary>Counter: runs ended <see cref="RunStatus.Cancelled"/>.</summary>
+    public const string RunsCancelled = "cancelgen.runs.cancelled";
+
+    /// <summary>Counter: runs ended <see cref="RunStatus.Faulted"/>.</summary>
+    public const string RunsFaulted = "cancelgen.runs.faulted";
+
+    /// <summary>Up-down counter: runs started and not yet ended.</summary>
+    public const string RunsActive = "cancelgen.runs.active";
+
+    /// <summary>Counter: tasks tracked by runs.</summary>
+    public const string TrackedTasksStarted = "cancelgen.tracked_tasks.started";
+
+    /// <summary>Up-down counter: tracked tasks that have not ended yet.</summary>
+    public const string TrackedTasksActive = "cancelgen.tracked_tasks.active";
+
+    /// <summary>Histogram (milliseconds): from a cancel request to the end of the run's last tracked task.</summary>
+    public const string CancelDuration = "cancelgen.cancel.duration";
+
+    /// <summary>Tag and span attribute: the run's <see cref="RunOptions.Name"/>.</summary>
+    public const string RunNameTag = "cancelgen.run.name";
+
+    /// <summary>Span attribute: the run's final <see cref="RunStatus"/>.</summary>
+    public const string RunStatusTag = "cancelgen.run.status";
+
+    /// <summary>Span attribute: the run's <see cref="RunResultStreaming{TEvent}.CurrentTurn"/> at its end.</summary>
+    public const string RunTurnsTag = "cancelgen.run.turns";
+
+    /// <summary>Span attribute and histogram tag: the <see cref="CancelMode"/> that stopped the run, when one did.</summary>
+    public const string CancelModeTag = "cancelgen.run.cancel_mode";
+
+    /// <summary>Span attribute: how many tasks the run tracked.</summary>
+    public const string TrackedTasksTag = "cancelgen.run.tracked_tasks";
+}

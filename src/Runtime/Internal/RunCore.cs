@@ -1,0 +1,455 @@
+using System.Diagnostics;
+
+namespace CancelGen.Internal;
+
+/// <summary>
+/// One run: its status decision, its token, its tracked tasks, its turn/pause boundaries and its events.
+/// The handle (<see cref="RunResultStreaming{TEvent}"/>) and the run's code (through
+/// <see cref="RunContext{TEvent}"/>) both talk to this object.
+/// </summary>
+/// <remarks>
+/// The status is decided once, under <see cref="_lock"/>: the first of an immediate cancel, an after-turn
+/// stop or a fault wins; <see cref="RunStatus.Completed"/> is decided only when the run's code and every
+/// tracked task have ended. Everything that can run user code (token callbacks, task continuations)
+/// happens outside the lock.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The run's token source is never disposed: the run's code and its tasks may still read or register on the token after the run ended, and a source without a timer holds nothing to release.")]
+internal sealed class RunCore<TEvent> : RunContext<TEvent>
+{
+    private readonly object _lock = new();
+    private readonly CancellationTokenSource _source = new();
+    private readonly CancellationToken _token;
+    private readonly TrackedTaskSet _tasks = new();
+    private readonly PauseGate _pause = new();
+    private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _afterTurnAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<RunStatus, Exception?>? _onEnded;
+    private readonly string? _name;
+
+    private volatile RunStatus _status;
+    private Exception? _fault;
+    private CancelMode? _stoppedBy;
+    private long? _cancelRequestedAt;
+    private volatile bool _codeEnded;
+    private volatile bool _faultDelivered;
+    private int _turn = 1;
+    private object? _savedProgress;
+    private Activity? _activity;
+    private CancellationTokenRegistration _startRegistration;
+
+    public RunCore(RunOptions? options, Action<RunStatus, Exception?>? onEnded = null)
+    {
+        _token = _source.Token;
+        _name = options?.Name;
+        _onEnded = onEnded;
+        Buffer = new EventBuffer<TEvent>(options?.BufferCapacity, options?.EventHistory ?? EventHistory.None);
+    }
+
+    public EventBuffer<TEvent> Buffer { get; }
+
+    /// <summary>"The run" or "The run 'name'", for error messages.</summary>
+    public string Description => _name is null ? "The run" : $"The run '{_name}'";
+
+    public RunStatus Status => _status;
+
+    public Exception? Fault => _status == RunStatus.Faulted ? Volatile.Read(ref _fault) : null;
+
+    public bool IsPaused => _pause.IsPaused;
+
+    public Task Completion => _completion.Task;
+
+    /// <summary>Completes, never faulting, when the run and all its tracked tasks have ended.</summary>
+    public Task Ended => _ended.Task;
+
+    public object? SavedProgress => Volatile.Read(ref _savedProgress);
+
+    public TrackedTaskInfo[] TrackedTasks => _tasks.Snapshot();
+
+    public override CancellationToken CancellationToken => _token;
+
+    public override string? Name => _name;
+
+    public override int CurrentTurn => Volatile.Read(ref _turn);
+
+    public override bool IsCancelAfterTurnRequested => _afterTurnAsked.Task.IsCompleted;
+
+    // ---- start and end -------------------------------------------------------------------------
+
+    /// <summary>Starts <paramref name="body"/> on the thread pool; <paramref name="startToken"/> cancels the run like <see cref="CancelMode.Immediate"/>.</summary>
+    public void Start(Func<Task> body, CancellationToken startToken)
+    {
+        _activity = RunTelemetry.StartRun(_name);
+        if (startToken.IsCancellationRequested)
+        {
+            RequestCancel(CancelMode.Immediate);
+            OnCodeEnded(null);
+            return;
+        }
+
+        if (startToken.CanBeCanceled)
+        {
+            _startRegistration = startToken.Register(static state => ((RunCore<TEvent>)state!).RequestCancel(CancelMode.Immediate), this);
+        }
+
+        _ = Task.Run(() => ExecuteAsync(body), CancellationToken.None);
+    }
+
+    private async Task ExecuteAsync(Func<Task> body)
+    {
+        if (_activity is not null)
+        {
+            Activity.Current = _activity;
+        }
+
+        Exception? error = null;
+        try
+        {
+            await body().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Any exception of the run's code is the run's fault: it is recorded, never lost.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error = ex;
+        }
+
+        OnCodeEnded(error);
+    }
+
+    private void OnCodeEnded(Exception? error)
+    {
+        // The token is cancelled only by a decision (cancel or fault): an OperationCanceledException
+        // under a cancelled token is that decision unwinding the code, not a new failure.
+        if (error is not null && !(error is OperationCanceledException && _token.IsCancellationRequested))
+        {
+            ReportFault(error);
+        }
+
+        _codeEnded = true;
+        TryFinalize();
+    }
+
+    private void TryFinalize()
+    {
+        if (!_codeEnded || !_tasks.TryClose())
+        {
+            return;
+        }
+
+        RunStatus status;
+        Exception? fault;
+        lock (_lock)
+        {
+            if (_status == RunStatus.Running)
+            {
+                _status = RunStatus.Completed;
+            }
+
+            status = _status;
+            fault = _fault;
+        }
+
+        Buffer.Complete(fault);
+        _startRegistration.Dispose();
+        _pause.Resume();
+        RunTelemetry.RunEnded(_activity, new RunEndReport(_name, status, CurrentTurn, _tasks.TotalTracked, _stoppedBy, _cancelRequestedAt, fault));
+        _onEnded?.Invoke(status, fault);
+        if (fault is null)
+        {
+            _completion.TrySetResult(true);
+        }
+        else
+        {
+            _completion.TrySetException(fault);
+            if (_faultDelivered)
+            {
+                _ = _completion.Task.Exception;
+            }
+        }
+
+        _ended.TrySetResult(true);
+    }
+
+    // ---- decisions -----------------------------------------------------------------------------
+
+    public void RequestCancel(CancelMode mode)
+    {
+        switch (mode)
+        {
+            case CancelMode.Immediate:
+                CancelImmediately();
+                break;
+            case CancelMode.AfterTurn:
+                lock (_lock)
+                {
+                    if (_status != RunStatus.Running)
+                    {
+                        return;
+                    }
+
+                    _cancelRequestedAt ??= Stopwatch.GetTimestamp();
+                }
+
+                _afterTurnAsked.TrySetResult(true);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(mode), mode, $"Unknown CancelMode {(int)mode}: use CancelMode.Immediate or CancelMode.AfterTurn.");
+        }
+    }
+
+    private void CancelImmediately()
+    {
+        bool decided = false;
+        lock (_lock)
+        {
+            if (_status == RunStatus.Running)
+            {
+                _status = RunStatus.Cancelled;
+                _stoppedBy = CancelMode.Immediate;
+                _cancelRequestedAt ??= Stopwatch.GetTimestamp();
+                decided = true;
+            }
+            else if (_status != RunStatus.Cancelled)
+            {
+                return; // Completed and Faulted stay as they are.
+            }
+        }
+
+        if (decided)
+        {
+            Stop(stopDelivery: true, fault: null);
+        }
+        else
+        {
+            // Already stopped after a turn: an immediate cancel still drops what is undelivered.
+            Buffer.StopDelivery();
+        }
+    }
+
+    private OperationCanceledException StopAfterTurn(int turn)
+    {
+        bool decided = false;
+        lock (_lock)
+        {
+            if (_status == RunStatus.Running)
+            {
+                _status = RunStatus.Cancelled;
+                _stoppedBy = CancelMode.AfterTurn;
+                decided = true;
+            }
+        }
+
+        if (decided)
+        {
+            Stop(stopDelivery: false, fault: null);
+        }
+
+        return new OperationCanceledException($"{Description} was cancelled after turn {turn}.", _token);
+    }
+
+    private void ReportFault(Exception fault)
+    {
+        lock (_lock)
+        {
+            if (_status != RunStatus.Running)
+            {
+                return; // First decision wins: a failure after a cancel or another failure is not the run's fault.
+            }
+
+            _status = RunStatus.Faulted;
+            _fault = fault;
+        }
+
+        Stop(stopDelivery: false, fault);
+    }
+
+    private void Stop(bool stopDelivery, Exception? fault)
+    {
+        // Token first: an emit racing with the stop then fails as cancelled, never as "ended".
+        try
+        {
+            _source.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A callback the run's code registered on its token threw; the run is already decided.
+        }
+
+        if (stopDelivery)
+        {
+            Buffer.StopDelivery();
+        }
+        else
+        {
+            Buffer.Complete(fault);
+        }
+
+        _tasks.Cancel(static _ => true);
+    }
+
+    public void MarkFaultObserved()
+    {
+        _faultDelivered = true;
+        if (_completion.Task.IsFaulted)
+        {
+            _ = _completion.Task.Exception;
+        }
+    }
+
+    // ---- pause ---------------------------------------------------------------------------------
+
+    public void Pause()
+    {
+        if (_status == RunStatus.Running)
+        {
+            _pause.Pause();
+        }
+    }
+
+    public void Resume() => _pause.Resume();
+
+    // ---- RunContext ----------------------------------------------------------------------------
+
+    public override ValueTask EmitAsync(TEvent item)
+    {
+        if (_token.IsCancellationRequested)
+        {
+            return new ValueTask(Task.FromCanceled(_token));
+        }
+
+        return _pause.IsPaused ? EmitWhenResumedAsync(item) : Buffer.WriteAsync(item, _token);
+    }
+
+    private async ValueTask EmitWhenResumedAsync(TEvent item)
+    {
+        await _pause.WaitAsync(_token).ConfigureAwait(false);
+        await Buffer.WriteAsync(item, _token).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits while paused: the producer's hold point between events.</summary>
+    public ValueTask WaitWhilePausedAsync() => _pause.WaitAsync(_token);
+
+    public override ValueTask EndTurnAsync()
+    {
+        if (_token.IsCancellationRequested)
+        {
+            return new ValueTask(Task.FromCanceled(_token));
+        }
+
+        if (!IsCancelAfterTurnRequested && !_pause.IsPaused)
+        {
+            AdvanceTurn();
+            return default;
+        }
+
+        return EndTurnSlowAsync();
+    }
+
+    private async ValueTask EndTurnSlowAsync()
+    {
+        while (true)
+        {
+            if (IsCancelAfterTurnRequested)
+            {
+                var turn = CurrentTurn;
+                await _tasks.WhenTurnEnded(turn).WaitOrCancelAsync(_token).ConfigureAwait(false);
+                throw StopAfterTurn(turn);
+            }
+
+            var resumed = _pause.ResumedTask;
+            if (resumed is null)
+            {
+                break;
+            }
+
+            await Task.WhenAny(resumed, _afterTurnAsked.Task).WaitOrCancelAsync(_token).ConfigureAwait(false);
+        }
+
+        AdvanceTurn();
+    }
+
+    private void AdvanceTurn()
+    {
+        Interlocked.Increment(ref _turn);
+        Buffer.OnTurnEnded();
+    }
+
+    public override void SaveProgress(object? state) => Volatile.Write(ref _savedProgress, state);
+
+    public RunProgress<TEvent> GetProgress() =>
+        new(SavedProgress, CurrentTurn, Status, Buffer.GetUndelivered(), Buffer.GetHistory());
+
+    // ---- tracked tasks -------------------------------------------------------------------------
+
+    public override Task Track(Task task, string? name = null) => TrackCore<NoResult>(task, name);
+
+    public override Task<TResult> Track<TResult>(Task<TResult> task, string? name = null) => TrackCore<TResult>(task, name);
+
+    public override Task Run(Func<CancellationToken, Task> work, string? name = null) => StartTracked<NoResult>(work, name);
+
+    public override Task<TResult> Run<TResult>(Func<CancellationToken, Task<TResult>> work, string? name = null) => StartTracked<TResult>(work, name);
+
+    private Task<TResult> TrackCore<TResult>(Task task, string? name)
+    {
+        Guard.NotNull(task, nameof(task));
+
+        var entry = new TrackedTask<TResult>(_tasks.NextId(), name, CurrentTurn, source: null);
+        Add(entry, source: null);
+        entry.Attach(task, OnTrackedEnded);
+        if (_token.IsCancellationRequested)
+        {
+            entry.RequestCancel();
+        }
+
+        return entry.View;
+    }
+
+    private Task<TResult> StartTracked<TResult>(Func<CancellationToken, Task> work, string? name)
+    {
+        Guard.NotNull(work, nameof(work));
+
+        if (_token.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TResult>(_token);
+        }
+
+        var source = CancellationTokenSource.CreateLinkedTokenSource(_token);
+        var entry = new TrackedTask<TResult>(_tasks.NextId(), name, CurrentTurn, source);
+        Add(entry, source);
+        var token = source.Token;
+        entry.Attach(Task.Run(() => work(token), token), OnTrackedEnded);
+        return entry.View;
+    }
+
+    private void Add(TrackedTask entry, CancellationTokenSource? source)
+    {
+        if (!_tasks.TryAdd(entry))
+        {
+            source?.Dispose();
+            throw new InvalidOperationException(
+                $"{Description} has ended: it can no longer own '{entry.Name}'. Track or start background work while the run's code is still running.");
+        }
+
+        RunTelemetry.TaskStarted();
+    }
+
+    private void OnTrackedEnded(TrackedTask entry)
+    {
+        var task = entry.Underlying!;
+        if (task.IsFaulted)
+        {
+            var failure = task.Exception!.InnerException!;
+            if (!entry.CancelRequested)
+            {
+                ReportFault(failure);
+            }
+        }
+
+        _tasks.Remove(entry);
+        RunTelemetry.TaskEnded();
+        TryFinalize();
+    }
+
+    public int CancelTasks(Func<TrackedTask, bool> match) => _tasks.Cancel(match);
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CancelGen.Internal;
+
+/// <summary>The run span and the meter instruments named in <see cref="CancelGenTelemetry"/>.</summary>
+internal static class RunTelemetry
+{
+    private static readonly string Version = typeof(RunTelemetry).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+    private static readonly ActivitySource Source = new(CancelGenTelemetry.ActivitySourceName, Version);
+    private static readonly Meter Meter = new(CancelGenTelemetry.MeterName, Version);
+
+    private static readonly Counter<long> Started = Meter.CreateCounter<long>(CancelGenTelemetry.RunsStarted, "{run}", "Runs started.");
+    private static readonly Counter<long> Completed = Meter.CreateCounter<long>(CancelGenTelemetry.RunsCompleted, "{run}", "Runs that completed.");
+    private static readonly Counter<long> Cancelled = Meter.CreateCounter<long>(CancelGenTelemetry.RunsCancelled, "{run}", "Runs that were cancelled.");
+    private static readonly Counter<long> Faulted = Meter.CreateCounter<long>(CancelGenTelemetry.RunsFaulted, "{run}", "Runs that faulted.");
+    private static readonly UpDownCounter<long> Active = Meter.CreateUpDownCounter<long>(CancelGenTelemetry.RunsActive, "{run}", "Runs not yet ended.");
+    private static readonly Counter<long> TasksStarted = Meter.CreateCounter<long>(CancelGenTelemetry.TrackedTasksStarted, "{task}", "Tasks tracked by runs.");
+    private static readonly UpDownCounter<long> TasksActive = Meter.CreateUpDownCounter<long>(CancelGenTelemetry.TrackedTasksActive, "{task}", "Tracked tasks not yet ended.");
+    private static readonly Histogram<double> CancelDuration = Meter.CreateHistogram<double>(CancelGenTelemetry.CancelDuration, "ms", "From a cancel request to the end of the run's last tracked task.");
+
+    /// <summary>Opens the run's span (when anyone listens) without making it the caller's current activity.</summary>
+    public static Activity? StartRun(string? name)
+    {
+        var tag = new KeyValuePair<string, object?>(CancelGenTelemetry.RunNameTag, name);
+        Started.Add(1, tag);
+        Active.Add(1, tag);
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        var previous = Activity.Current;
+        var activity = Source.StartActivity(CancelGenTelemetry.RunActivityName, ActivityKind.Internal);
+        activity?.SetTag(CancelGenTelemetry.RunNameTag, name);
+        Activity.Current = previous;
+        return activity;
+    }
+
+    public static void TaskStarted()
+    {
+        TasksStarted.Add(1);
+        TasksActive.Add(1);
+    }
+
+    public static void TaskEnded() => TasksActive.Add(-1);
+
+    public static void RunEnded(Activity? activity, RunEndReport report)
+    {
+        var nameTag = new KeyValuePair<string, object?>(CancelGenTelemetry.RunNameTag, report.Name);
+        Active.Add(-1, nameTag);
+        var counter = report.Status switch
+        {
+            RunStatus.Completed => Completed,
+            RunStatus.Cancelled => Cancelled,
+            _ => Faulted,
+        };
+        counter.Add(1, nameTag);
+
+        string? mode = report.CancelMode?.ToString();
+        if (report.CancelRequestedTimestamp is long requestedAt)
+        {
+            var elapsedMs = (Stopwatch.GetTimestamp() - requestedAt) * 1000.0 / Stopwatch.Frequency;
+            CancelDuration.Record(elapsedMs, nameTag, new KeyValuePair<string, object?>(CancelGenTelemetry.CancelModeTag, mode));
+        }
+
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(CancelGenTelemetry.RunStatusTag, report.Status.ToString());
+        activity.SetTag(CancelGenTelemetry.RunTurnsTag, report.Turns);
+        activity.SetTag(CancelGenTelemetry.TrackedTasksTag, report.TrackedTasks);
+        if (mode is not null)
+        {
+            activity.SetTag(CancelGenTelemetry.CancelModeTag, mode);
+        }
+
+        if (report.Fault is { } fault)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, fault.Message);
+            activity.AddEvent(new ActivityEvent("exception", tags: new ActivityTagsCollection
+            {
+                ["exception.type"] = fault.GetType().FullName,
+                ["exception.message"] = fault.Message,
+            }));
+        }
+
+        activity.Stop();
+    }
+}
+
+/// <summary>What a run reports when it ends.</summary>
+internal readonly record struct RunEndReport(
+    string? Name,
+    RunStatus Status,
+    int Turns,
+    long TrackedTasks,
+    CancelMode? CancelMode,
+    long? CancelRequestedTimestamp,
+    Exception? Fault);

@@ -1,0 +1,110 @@
+namespace CancelGen.Internal;
+
+/// <summary>The live tasks of a run. Once closed (empty, run's code ended) nothing more can join.</summary>
+internal sealed class TrackedTaskSet
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<long, TrackedTask> _live = [];
+    private long _lastId;
+    private bool _closed;
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _live.Count;
+            }
+        }
+    }
+
+    public long NextId() => Interlocked.Increment(ref _lastId);
+
+    /// <summary>How many tasks the run has tracked so far.</summary>
+    public long TotalTracked => Volatile.Read(ref _lastId);
+
+    /// <summary>Adds <paramref name="task"/>; <see langword="false"/> when the set is closed.</summary>
+    public bool TryAdd(TrackedTask task)
+    {
+        lock (_lock)
+        {
+            if (_closed)
+            {
+                return false;
+            }
+
+            _live.Add(task.Id, task);
+            return true;
+        }
+    }
+
+    public void Remove(TrackedTask task)
+    {
+        lock (_lock)
+        {
+            _live.Remove(task.Id);
+        }
+    }
+
+    /// <summary>Closes the set when it is empty; <see langword="true"/> for the one caller that closed it.</summary>
+    public bool TryClose()
+    {
+        lock (_lock)
+        {
+            if (_closed || _live.Count != 0)
+            {
+                return false;
+            }
+
+            _closed = true;
+            return true;
+        }
+    }
+
+    public TrackedTaskInfo[] Snapshot()
+    {
+        lock (_lock)
+        {
+            var infos = new TrackedTaskInfo[_live.Count];
+            var i = 0;
+            foreach (var task in _live.Values)
+            {
+                infos[i++] = task.ToInfo();
+            }
+
+            Array.Sort(infos, static (a, b) => a.Id.CompareTo(b.Id));
+            return infos;
+        }
+    }
+
+    /// <summary>Cancels the live tasks that <paramref name="match"/> selects; returns how many.</summary>
+    public int Cancel(Func<TrackedTask, bool> match)
+    {
+        List<TrackedTask> selected;
+        lock (_lock)
+        {
+            selected = [.. _live.Values.Where(match)];
+        }
+
+        // Cancelling runs the work's callbacks: never under the lock.
+        foreach (var task in selected)
+        {
+            task.RequestCancel();
+        }
+
+        return selected.Count;
+    }
+
+    /// <summary>Completes when every task started in <paramref name="turn"/> has ended (failures are the run's business, not this wait's).</summary>
+    public Task WhenTurnEnded(int turn)
+    {
+        Task[] ended;
+        lock (_lock)
+        {
+            ended = [.. _live.Values.Where(t => t.Turn == turn).Select(t => t.Ended)];
+        }
+
+        return ended.Length == 0 ? Task.CompletedTask : Task.WhenAll(ended);
+    }
+}

@@ -1,0 +1,33 @@
+namespace CancelGen;
+
+/// <summary>Options for starting a run.</summary>
+public sealed class RunOptions
+{
+    private int? _bufferCapacity;
+
+    /// <summary>
+    /// How many produced, unread events the run buffers. <see langword="null"/> (the default) means
+    /// unbounded; a number means the producer waits (backpressure) when that many events are unread.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public int? BufferCapacity
+    {
+        get => _bufferCapacity;
+        set
+        {
+            if (value is <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value,
+                    "RunOptions.BufferCapacity must be a positive number of events, or null for an unbounded buffer.");
+            }
+
+            _bufferCapacity = value;
+        }
+    }
+
+    /// <summary>The run's name, used in telemetry and in error messages.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Which produced events the run keeps for progress saving. Default: <see cref="EventHistory.None"/>.</summary>
+    public EventHistory EventHistory { get; set; }
+}
