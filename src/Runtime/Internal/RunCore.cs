@@ -386,9 +386,17 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
 
     public override Task<TResult> Track<TResult>(Task<TResult> task, string? name = null) => TrackCore<TResult>(task, name);
 
-    public override Task Run(Func<CancellationToken, Task> work, string? name = null) => StartTracked<NoResult>(work, name);
+    public override Task Run(Func<CancellationToken, Task> work, string? name = null)
+    {
+        Guard.NotNull(work, nameof(work));
+        return StartTracked<NoResult>(name, token => Task.Run(() => work(token), token));
+    }
 
-    public override Task<TResult> Run<TResult>(Func<CancellationToken, Task<TResult>> work, string? name = null) => StartTracked<TResult>(work, name);
+    public override Task<TResult> Run<TResult>(Func<CancellationToken, Task<TResult>> work, string? name = null)
+    {
+        Guard.NotNull(work, nameof(work));
+        return StartTracked<TResult>(name, token => Task.Run(() => work(token), token));
+    }
 
     private Task<TResult> TrackCore<TResult>(Task task, string? name)
     {
@@ -405,10 +413,9 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
         return entry.View;
     }
 
-    private Task<TResult> StartTracked<TResult>(Func<CancellationToken, Task> work, string? name)
+    /// <summary>Tracks the task <paramref name="start"/> returns; it is called only when the run can still own it, with the task's own token.</summary>
+    private Task<TResult> StartTracked<TResult>(string? name, Func<CancellationToken, Task> start)
     {
-        Guard.NotNull(work, nameof(work));
-
         if (_token.IsCancellationRequested)
         {
             return Task.FromCanceled<TResult>(_token);
@@ -418,7 +425,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
         var entry = new TrackedTask<TResult>(_tasks.NextId(), name, CurrentTurn, source);
         Add(entry, source);
         var token = source.Token;
-        entry.Attach(Task.Run(() => work(token), token), OnTrackedEnded);
+        entry.Attach(start(token), OnTrackedEnded);
         return entry.View;
     }
 
