@@ -1,0 +1,234 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CancelGen.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace CancelGen.Analyzers.CodeFixes;
+
+/// <summary>
+/// Fixes CG0003 by handing the escaping work to the run: <c>X()</c> becomes <c>run.Track(X())</c> (a dropped call
+/// statement becomes <c>_ = run.Track(X());</c>; a <c>ValueTask</c> goes through <c>.AsTask()</c>), using the
+/// <c>[StreamingRun]</c> method's <c>RunContext</c> parameter, which is added (<c>RunContext run</c>, before the
+/// <c>CancellationToken</c> parameter) when the method has none.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BackgroundWorkEscapesCodeFixProvider))]
+[Shared]
+public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
+{
+    /// <summary>The equivalence key of the one code action this provider offers.</summary>
+    public const string EquivalenceKey = "CG0003.Track";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BackgroundWorkEscapes);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() =>
+        FixAllProvider.Create(static async (context, document, diagnostics) =>
+            (Document?)await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.FixProperty))
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Track it with RunContext.Track(...)",
+                    cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
+                    EquivalenceKey),
+                diagnostic);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || RunSymbols.TryCreate(model.Compilation) is not { } symbols)
+        {
+            return document;
+        }
+
+        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
+
+        // One RunContext name per method; a parameter is added at most once per method.
+        var runNames = new Dictionary<BaseMethodDeclarationSyntax, string>();
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            if (!diagnostic.Properties.TryGetValue(BackgroundWorkEscapesAnalyzer.FixProperty, out var fix)
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax work
+                || work.Span != diagnostic.Location.SourceSpan
+                || work.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } declaration)
+            {
+                continue;
+            }
+
+            if (!runNames.TryGetValue(declaration, out var runName))
+            {
+                runName = RunContextParameterName(declaration, model, symbols, cancellationToken);
+                if (runName is null)
+                {
+                    runName = FreeName(declaration, model, cancellationToken);
+                    AddRunContextParameter(editor, declaration, runName, model, symbols, cancellationToken);
+                }
+
+                runNames.Add(declaration, runName);
+            }
+
+            var asTask = fix == BackgroundWorkEscapesAnalyzer.FixTrackAsTask;
+            var isStatement = work.Parent is ExpressionStatementSyntax;
+            var name = runName;
+            editor.ReplaceNode(work, (current, _) => Wrap((ExpressionSyntax)current, name, asTask, isStatement));
+        }
+
+        return document.WithSyntaxRoot(editor.GetChangedRoot());
+    }
+
+    private static ExpressionSyntax Wrap(ExpressionSyntax work, string runName, bool asTask, bool isStatement)
+    {
+        var inner = work.WithoutTrivia();
+        if (asTask)
+        {
+            inner = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression, Parenthesize(inner), SyntaxFactory.IdentifierName("AsTask")));
+        }
+
+        ExpressionSyntax tracked = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                SyntaxFactory.IdentifierName(runName),
+                SyntaxFactory.IdentifierName("Track")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(inner))));
+        if (isStatement)
+        {
+            tracked = SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxFactory.IdentifierName("_"),
+                tracked);
+        }
+
+        return tracked.WithTriviaFrom(work);
+    }
+
+    private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>
+        expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
+            or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax
+            ? expression
+            : SyntaxFactory.ParenthesizedExpression(expression);
+
+    private static string? RunContextParameterName(
+        BaseMethodDeclarationSyntax declaration, SemanticModel model, RunSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (symbols.IsRunContext(parameter.Type))
+            {
+                return parameter.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static string FreeName(BaseMethodDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var taken = new HashSet<string>();
+        foreach (var parameter in declaration.ParameterList.Parameters)
+        {
+            taken.Add(parameter.Identifier.ValueText);
+        }
+
+        var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
+        if (body is not null)
+        {
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is VariableDeclaratorSyntax or SingleVariableDesignationSyntax or ParameterSyntax
+                    or LocalFunctionStatementSyntax or ForEachStatementSyntax
+                    && model.GetDeclaredSymbol(node, cancellationToken) is { } symbol)
+                {
+                    taken.Add(symbol.Name);
+                }
+            }
+        }
+
+        foreach (var candidate in new[] { "run", "runContext", "context" })
+        {
+            if (!taken.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        for (var i = 2; ; i++)
+        {
+            if (!taken.Contains("run" + i))
+            {
+                return "run" + i;
+            }
+        }
+    }
+
+    private static void AddRunContextParameter(
+        SyntaxEditor editor,
+        BaseMethodDeclarationSyntax declaration,
+        string name,
+        SemanticModel model,
+        RunSymbols symbols,
+        CancellationToken cancellationToken)
+    {
+        var parameters = declaration.ParameterList.Parameters;
+
+        // Before the CancellationToken parameter; else before the first optional/params parameter; else last.
+        var index = parameters.Count;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            var symbol = model.GetDeclaredSymbol(parameter, cancellationToken);
+            if (symbol is not null && symbols.IsCancellationToken(symbol.Type))
+            {
+                index = i;
+                break;
+            }
+
+            if (index == parameters.Count && (parameter.Default is not null || parameter.Modifiers.Any(SyntaxKind.ParamsKeyword)))
+            {
+                index = i;
+            }
+        }
+
+        var type = SyntaxFactory.ParseTypeName("global::CancelGen.RunContext").WithAdditionalAnnotations(Simplifier.Annotation);
+        var added = SyntaxFactory.Parameter(SyntaxFactory.Identifier(name)).WithType(type);
+        editor.ReplaceNode(
+            declaration.ParameterList,
+            (current, _) =>
+            {
+                var list = (ParameterListSyntax)current;
+                return list.WithParameters(list.Parameters.Insert(index, added)).WithAdditionalAnnotations(Formatter.Annotation);
+            });
+    }
+}
