@@ -87,18 +87,21 @@ public class PauseTests
     [Fact]
     public async Task Pause_holds_the_run_at_its_turn_boundary()
     {
+        var goToBoundary = TestSupport.NewGate();
         var atBoundary = TestSupport.NewGate();
         var pastBoundary = false;
         await using var run = RunResultStreaming.Start<int>(async (ctx, ct) =>
         {
+            await goToBoundary.Task;
             atBoundary.SetResult();
             await ctx.EndTurnAsync();
             pastBoundary = true;
         });
         run.Pause();
+        goToBoundary.SetResult();
         await atBoundary.Task.Bounded();
 
-        await Task.Delay(20);
+        await Task.Delay(20); // give a wrong implementation the time to go past the boundary
         Assert.False(pastBoundary);
         Assert.False(run.Completion.IsCompleted);
 
