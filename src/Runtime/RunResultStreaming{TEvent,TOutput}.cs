@@ -8,7 +8,7 @@ namespace CancelGen;
 public class RunResultStreaming<TEvent, TOutput> : RunResultStreaming<TEvent>
 {
     internal RunResultStreaming(RunCore<TEvent> core, Task<TOutput> finalOutput)
-        : base(core, false)
+        : base(core)
     {
         FinalOutput = finalOutput;
     }

@@ -16,14 +16,9 @@ public class RunResultStreaming<TEvent> : IAsyncDisposable
 {
     private readonly RunCore<TEvent> _core;
 
-    private protected RunResultStreaming(RunCore<TEvent> core, bool _)
+    internal RunResultStreaming(RunCore<TEvent> core)
     {
         _core = core;
-    }
-
-    internal RunResultStreaming(RunCore<TEvent> core)
-        : this(core, false)
-    {
     }
 
     /// <summary>The run's name from <see cref="RunOptions.Name"/>, or <see langword="null"/>.</summary>
