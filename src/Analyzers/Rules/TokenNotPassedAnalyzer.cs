@@ -190,10 +190,22 @@ public sealed class TokenNotPassedAnalyzer : DiagnosticAnalyzer
         public void AnalyzeLoop(OperationAnalysisContext context)
         {
             if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop
-                || StreamingRunOperations.WithoutConversions(loop.Collection) is not { } collection
-                || !symbols.IsAsyncEnumerable(collection.Type)
-                || collection.Syntax is not ExpressionSyntax collectionSyntax
-                || IsGivenTokenElsewhere(collection, context.Compilation))
+                || StreamingRunOperations.WithoutConversions(loop.Collection) is not { } enumerated
+                || IsGivenTokenElsewhere(enumerated, context.Compilation))
+            {
+                return;
+            }
+
+            // Look through '.ConfigureAwait(...)': the token goes on the sequence itself.
+            var collection = enumerated;
+            while (collection is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure
+                && StreamingRunOperations.WithoutConversions(
+                    configure.Instance ?? (configure.Arguments.Length > 0 ? configure.Arguments[0].Value : null)) is { } source)
+            {
+                collection = source;
+            }
+
+            if (!symbols.IsAsyncEnumerable(collection.Type) || collection.Syntax is not ExpressionSyntax collectionSyntax)
             {
                 return;
             }
