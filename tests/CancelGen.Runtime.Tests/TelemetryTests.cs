@@ -12,13 +12,7 @@ public class TelemetryTests
     public async Task Each_run_reports_a_span_with_its_status_turns_and_cancel_mode()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == CancelGenTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToRunSpans(stopped);
         var name = $"span-{Guid.NewGuid():N}";
         var started = TestSupport.NewGate();
         Activity? insideRun = null;
@@ -48,13 +42,7 @@ public class TelemetryTests
     public async Task A_faulted_run_marks_its_span_as_an_error()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == CancelGenTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToRunSpans(stopped);
         var name = $"fault-{Guid.NewGuid():N}";
 
         await using var run = RunResultStreaming.Start<int>((RunContext<int> ctx, CancellationToken ct) => throw new PlannedFailureException("boom"), new RunOptions { Name = name });
@@ -63,6 +51,18 @@ public class TelemetryTests
         var span = Assert.Single(stopped, a => (string?)a.GetTagItem(CancelGenTelemetry.RunNameTag) == name);
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal("Faulted", span.GetTagItem(CancelGenTelemetry.RunStatusTag));
+    }
+
+    private static ActivityListener ListenToRunSpans(ConcurrentQueue<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == CancelGenTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     [Fact]
