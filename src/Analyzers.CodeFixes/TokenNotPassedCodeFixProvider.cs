@@ -42,6 +42,11 @@ public sealed class TokenNotPassedCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!diagnostic.Properties.ContainsKey(TokenNotPassedAnalyzer.KindProperty))
+            {
+                continue;
+            }
+
             diagnostic.Properties.TryGetValue(TokenNotPassedAnalyzer.TokensProperty, out var tokens);
             foreach (var (kind, expression) in TokenNotPassedAnalyzer.ParseTokens(tokens))
             {

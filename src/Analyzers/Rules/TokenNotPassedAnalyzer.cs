@@ -18,7 +18,7 @@ namespace CancelGen.Analyzers.Rules;
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class TokenNotPassedAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: what the fix does (one of the <c>Kind*</c> values).</summary>
+    /// <summary>Diagnostic property: what the fix does (one of the <c>Kind*</c> values); absent when no automatic fix is safe.</summary>
     internal const string KindProperty = "CG0004.Kind";
 
     /// <summary>Diagnostic property: the tokens in scope, best first, as <c>kind=expression</c> lines.</summary>
@@ -183,7 +183,15 @@ public sealed class TokenNotPassedAnalyzer : DiagnosticAnalyzer
 
             if (FindTokenOverload(target, context.Compilation, method.ContainingType, out var overloadParameter))
             {
-                Report(context, invocation, syntax, target.Name, KindUseOverload, overloadParameter!.Name, overloadParameter.Ordinal - WrittenOffset(invocation, target));
+                // Adding one argument selects the overload only when every other argument is written out
+                // (no defaulted optional parameters, no expanded params array): otherwise report without a fix.
+                var fixable = true;
+                foreach (var argument in invocation.Arguments)
+                {
+                    fixable &= argument.ArgumentKind == ArgumentKind.Explicit;
+                }
+
+                Report(context, invocation, syntax, target.Name, fixable ? KindUseOverload : null, overloadParameter!.Name, overloadParameter.Ordinal - WrittenOffset(invocation, target));
             }
         }
 
@@ -296,7 +304,7 @@ public sealed class TokenNotPassedAnalyzer : DiagnosticAnalyzer
             IInvocationOperation invocation,
             InvocationExpressionSyntax syntax,
             string name,
-            string kind,
+            string? kind,
             string parameterName,
             int argumentIndex)
         {
@@ -306,11 +314,15 @@ public sealed class TokenNotPassedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(KindProperty, kind)
-                .Add(TokensProperty, FormatTokens(tokens))
-                .Add(ParameterNameProperty, parameterName)
-                .Add(ArgumentIndexProperty, argumentIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(TokensProperty, FormatTokens(tokens));
+            if (kind is not null)
+            {
+                properties = properties
+                    .Add(KindProperty, kind)
+                    .Add(ParameterNameProperty, parameterName)
+                    .Add(ArgumentIndexProperty, argumentIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.TokenNotPassed, syntax.GetLocation(), properties, name, tokens[0].Expression));
         }
