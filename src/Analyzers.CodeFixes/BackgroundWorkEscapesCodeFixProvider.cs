@@ -26,8 +26,14 @@ namespace CancelGen.Analyzers.CodeFixes;
 [Shared]
 public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
 {
-    /// <summary>The equivalence key of the one code action this provider offers.</summary>
+    /// <summary>The equivalence key of the code action that wraps the work in <c>run.Track(...)</c>.</summary>
     public const string EquivalenceKey = "CG0003.Track";
+
+    /// <summary>
+    /// The equivalence key of the code action that turns <c>Task.Run(async () =&gt; ...)</c> into
+    /// <c>run.Run(async ct =&gt; ...)</c> (under Fix All, other escapes are tracked).
+    /// </summary>
+    public const string RunEquivalenceKey = "CG0003.Run";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BackgroundWorkEscapes);
@@ -35,7 +41,7 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() =>
         FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+            (Document?)await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey == RunEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -50,15 +56,24 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Track it with RunContext.Track(...)",
-                    cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
+                    cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), useRun: false, cancellationToken),
                     EquivalenceKey),
                 diagnostic);
+            if (diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.RunLambdaProperty))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Start it with RunContext.Run(ct => ...)",
+                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), useRun: true, cancellationToken),
+                        RunEquivalenceKey),
+                    diagnostic);
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool useRun, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -96,6 +111,15 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
             var asTask = fix == BackgroundWorkEscapesAnalyzer.FixTrackAsTask;
             var isStatement = work.Parent is ExpressionStatementSyntax;
             var name = runName;
+            if (useRun
+                && diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.RunLambdaProperty)
+                && work is InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: ParenthesizedLambdaExpressionSyntax lambda }, ..] })
+            {
+                var tokenName = FreeTokenName(lambda, model, cancellationToken);
+                editor.ReplaceNode(work, (current, _) => StartWithRun((InvocationExpressionSyntax)current, name, tokenName, isStatement) ?? current);
+                continue;
+            }
+
             editor.ReplaceNode(work, (current, _) => Wrap((ExpressionSyntax)current, name, asTask, isStatement));
         }
 
@@ -127,6 +151,73 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
         }
 
         return tracked.WithTriviaFrom(work);
+    }
+
+    /// <summary><c>Task.Run(async () =&gt; body[, token])</c> becomes <c>run.Run(async ct =&gt; body)</c>.</summary>
+    private static ExpressionSyntax? StartWithRun(InvocationExpressionSyntax taskRun, string runName, string tokenName, bool isStatement)
+    {
+        if (taskRun.ArgumentList.Arguments.FirstOrDefault()?.Expression is not ParenthesizedLambdaExpressionSyntax lambda
+            || ((CSharpSyntaxNode?)lambda.Block ?? lambda.ExpressionBody) is not { } body)
+        {
+            return null;
+        }
+
+        var work = SyntaxFactory.SimpleLambdaExpression(SyntaxFactory.Parameter(SyntaxFactory.Identifier(tokenName)), body)
+            .WithModifiers(lambda.Modifiers)
+            .WithArrowToken(lambda.ArrowToken);
+        ExpressionSyntax started = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                SyntaxFactory.IdentifierName(runName),
+                SyntaxFactory.IdentifierName("Run")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(work))));
+        if (isStatement)
+        {
+            started = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("_"), started);
+        }
+
+        return started.WithTriviaFrom(taskRun);
+    }
+
+    private static string FreeTokenName(ParenthesizedLambdaExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var declared = new HashSet<string>();
+        foreach (var node in lambda.DescendantNodes())
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax variable:
+                    declared.Add(variable.Identifier.ValueText);
+                    break;
+                case SingleVariableDesignationSyntax designation:
+                    declared.Add(designation.Identifier.ValueText);
+                    break;
+                case ParameterSyntax parameter:
+                    declared.Add(parameter.Identifier.ValueText);
+                    break;
+                case LocalFunctionStatementSyntax function:
+                    declared.Add(function.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        var position = lambda.Body.SpanStart;
+        foreach (var candidate in new[] { "ct", "token", "cancellation" })
+        {
+            if (!declared.Contains(candidate) && model.LookupSymbols(position, name: candidate).IsEmpty)
+            {
+                return candidate;
+            }
+        }
+
+        for (var i = 2; ; i++)
+        {
+            var candidate = "ct" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!declared.Contains(candidate) && model.LookupSymbols(position, name: candidate).IsEmpty)
+            {
+                return candidate;
+            }
+        }
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>

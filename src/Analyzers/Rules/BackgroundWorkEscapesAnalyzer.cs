@@ -25,6 +25,12 @@ public sealed class BackgroundWorkEscapesAnalyzer : DiagnosticAnalyzer
     /// <summary>Wrap the expression in <c>run.Track((...).AsTask())</c> (a <c>ValueTask</c>).</summary>
     internal const string FixTrackAsTask = "TrackAsTask";
 
+    /// <summary>
+    /// Diagnostic property present when the work is <c>Task.Run(async () =&gt; ...)</c>, which can also become
+    /// <c>run.Run(async ct =&gt; ...)</c>.
+    /// </summary>
+    internal const string RunLambdaProperty = "CG0003.RunLambda";
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.BackgroundWorkEscapes);
@@ -167,6 +173,10 @@ public sealed class BackgroundWorkEscapesAnalyzer : DiagnosticAnalyzer
                 if (!isValueTask || usage == Usage.Dropped || IsImplicitlyTypedLocal(local))
                 {
                     properties = properties.Add(FixProperty, isValueTask ? FixTrackAsTask : FixTrack);
+                    if (IsTaskRunOfAsyncLambda(work))
+                    {
+                        properties = properties.Add(RunLambdaProperty, "true");
+                    }
                 }
             }
 
@@ -235,6 +245,32 @@ public sealed class BackgroundWorkEscapesAnalyzer : DiagnosticAnalyzer
                         return Usage.Owned;
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="work"/> is <c>Task.Run(() =&gt; task)</c> (optionally with a token) whose lambda
+        /// returns a <c>Task</c>/<c>Task&lt;T&gt;</c>: it can become <c>run.Run(ct =&gt; task)</c> as it stands.
+        /// </summary>
+        private bool IsTaskRunOfAsyncLambda(IOperation work)
+        {
+            if (work is not IInvocationOperation { TargetMethod: { Name: "Run", IsStatic: true } method } invocation
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Task)
+                || invocation.Arguments.Length is < 1 or > 2
+                || invocation.Arguments[0].Value is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } creation
+                || lambda.Symbol.Parameters.Length != 0
+                || creation.Type is not INamedTypeSymbol { DelegateInvokeMethod.ReturnType: INamedTypeSymbol returnType })
+            {
+                return false;
+            }
+
+            if (invocation.Arguments.Length == 2 && !symbols.IsCancellationToken(invocation.Arguments[1].Parameter?.Type))
+            {
+                return false;
+            }
+
+            var definition = returnType.OriginalDefinition;
+            return SymbolEqualityComparer.Default.Equals(definition, symbols.Task)
+                || SymbolEqualityComparer.Default.Equals(definition, symbols.TaskOfT);
         }
 
         private static bool IsImplicitlyTypedLocal(ILocalSymbol? local)
