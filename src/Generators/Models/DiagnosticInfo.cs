@@ -1,0 +1,13 @@
+using Microsoft.CodeAnalysis;
+
+namespace CancelGen.Generators.Models;
+
+/// <summary>A diagnostic to report, as equatable values: its descriptor, where it points and its message arguments.</summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArguments) =>
+        new(descriptor, location, messageArguments.ToEquatableArray());
+
+    public Diagnostic ToDiagnostic() =>
+        Diagnostic.Create(Descriptor, Location?.ToLocation(), MessageArguments.Select(static a => (object?)a).ToArray());
+}

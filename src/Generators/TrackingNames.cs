@@ -1,0 +1,14 @@
+namespace CancelGen.Generators;
+
+/// <summary>Names given to the generator's pipeline steps, so tests can check what the driver cached.</summary>
+public static class TrackingNames
+{
+    /// <summary>The <c>ForAttributeWithMetadataName</c> transform: one parse result per <c>[StreamingRun]</c> target.</summary>
+    public const string Parse = nameof(Parse);
+
+    /// <summary>The models of the valid targets, one per wrapper to emit.</summary>
+    public const string Models = nameof(Models);
+
+    /// <summary>The diagnostics of the invalid targets, one per mistake.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+}
