@@ -62,7 +62,11 @@ internal static class StreamingRunEmitter
         WriteDocumentation(writer, model.Documentation);
         WriteAttributes(writer, model);
 
-        var parameters = model.Parameters.Where(static p => p.Role == ParameterRole.Passed).Select(Declaration)
+        // 'params' must be last, so the main wrapper takes the collection as a plain parameter (the overload below
+        // keeps 'params'). After optional parameters it must be optional too: null then means empty.
+        var kept = model.Parameters.Where(static p => p.Role == ParameterRole.Passed).ToList();
+        var optionalParamsCollection = kept.Count > 1 && kept[kept.Count - 1].IsParams && kept.Take(kept.Count - 1).Any(static p => p.DefaultValue is not null);
+        var parameters = kept.Select(p => p.IsParams && optionalParamsCollection ? OptionalCollection(p, model.NullableAnnotationsEnabled) : Declaration(p, keepParams: false))
             .Concat([CancellationTokenType + " " + model.TokenParameterName + " = default"]);
         writer.Line(Header(model) + "(" + string.Join(", ", parameters) + ")");
         foreach (var clause in model.ConstraintClauses)
@@ -80,6 +84,7 @@ internal static class StreamingRunEmitter
         {
             ParameterRole.Context => model.ContextArgumentName,
             ParameterRole.Token => model.TokenArgumentName,
+            _ when p.IsParams && optionalParamsCollection && p.ParamsFallback is not null => "(" + p.Name + " ?? " + p.ParamsFallback + ")",
             _ => p.Name,
         }));
         var call = model.CallTarget + "." + model.MarkedMethodName + model.TypeParameterList + "(" + arguments + ")";
@@ -101,7 +106,7 @@ internal static class StreamingRunEmitter
         WriteAttributes(writer, model);
 
         var kept = model.Parameters.Where(static p => p.Role == ParameterRole.Passed).ToList();
-        writer.Line(Header(model) + "(" + string.Join(", ", kept.Select(Declaration)) + ")");
+        writer.Line(Header(model) + "(" + string.Join(", ", kept.Select(static p => Declaration(p, keepParams: true))) + ")");
         foreach (var clause in model.ConstraintClauses)
         {
             writer.Line("    " + clause);
@@ -140,7 +145,12 @@ internal static class StreamingRunEmitter
         }
     }
 
-    private static string Declaration(ParameterModel parameter)
+    private static string OptionalCollection(ParameterModel parameter, bool nullableEnabled) =>
+        parameter.Attributes + parameter.Type
+        + (parameter.ParamsFallback is null ? " " + parameter.Name + " = default"
+            : (nullableEnabled ? "? " : " ") + parameter.Name + " = null");
+
+    private static string Declaration(ParameterModel parameter, bool keepParams)
     {
         var builder = new StringBuilder();
         builder.Append(parameter.Attributes);
@@ -149,7 +159,7 @@ internal static class StreamingRunEmitter
             builder.Append("this ");
         }
 
-        if (parameter.IsParams)
+        if (parameter.IsParams && keepParams)
         {
             builder.Append("params ");
         }

@@ -47,6 +47,10 @@ internal sealed record ContainingTypeModel(string Keyword, string Modifiers, str
 /// <param name="Attributes">Attributes carried to the wrapper (caller info, nullability), as C# source with a trailing space, or empty.</param>
 /// <param name="IsParams">Whether it is a <c>params</c> parameter.</param>
 /// <param name="IsThis">Whether it is the <c>this</c> parameter of an extension method.</param>
+/// <param name="ParamsFallback">
+/// For a <c>params</c> parameter of a reference type: the empty collection the main wrapper passes when its
+/// (then optional) array argument is null (<c>global::System.Array.Empty&lt;T&gt;()</c> or <c>[]</c>); otherwise null.
+/// </param>
 internal sealed record ParameterModel(
     string Name,
     string Type,
@@ -54,7 +58,8 @@ internal sealed record ParameterModel(
     string? DefaultValue,
     string Attributes,
     bool IsParams,
-    bool IsThis);
+    bool IsThis,
+    string? ParamsFallback);
 
 /// <summary>Everything the emitter needs to write one wrapper: no symbols, no syntax, only values.</summary>
 internal sealed record StreamingRunModel(

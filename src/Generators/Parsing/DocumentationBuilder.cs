@@ -64,7 +64,9 @@ internal static class DocumentationBuilder
         var result = Unindent(text);
         if (hadParamTags && tokenParameterName is not null)
         {
-            result.Add(TokenLine(tokenParameterName));
+            // Right after the last <param>, where a reader looks for it.
+            var lastParam = result.FindLastIndex(static l => l.EndsWith("</param>", StringComparison.Ordinal) || l.StartsWith("<param ", StringComparison.Ordinal));
+            result.Insert(lastParam + 1, TokenLine(tokenParameterName));
         }
 
         result.Add("<returns>" + HandleLine + "</returns>");

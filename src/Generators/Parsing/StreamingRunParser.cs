@@ -373,7 +373,10 @@ internal static class StreamingRunParser
                 DefaultValue: SymbolFormatting.DefaultValue(parameter),
                 Attributes: roles[i] == ParameterRole.Passed ? ParameterAttributes(parameter, keptNames) : string.Empty,
                 IsParams: parameter.IsParams,
-                IsThis: parameter.IsThis && i == 0));
+                IsThis: signature.IsExtensionMethod && i == 0,
+                ParamsFallback: !parameter.IsParams || parameter.Type.IsValueType ? null
+                    : parameter.Type is IArrayTypeSymbol array ? "global::System.Array.Empty<" + SymbolFormatting.Type(array.ElementType) + ">()"
+                    : "[]"));
         }
 
         var removed = signature.Parameters.Where((_, i) => roles[i] != ParameterRole.Passed).Select(static p => p.Name).ToList();
