@@ -27,19 +27,51 @@ public sealed class StreamingRunGenerator : IIncrementalGenerator
                 transform: StreamingRunParser.Parse)
             .WithTrackingName(TrackingNames.Parse);
 
+        // Source leg: only equatable models flow here, so an edit elsewhere leaves every wrapper cached.
         var models = results
             .Where(static r => r.Model is not null)
             .Select(static (r, _) => r.Model!)
             .WithTrackingName(TrackingNames.Models);
 
+        context.RegisterSourceOutput(models, static (production, model) =>
+            production.AddSource(model.HintName, SourceText.From(StreamingRunEmitter.Emit(model), Encoding.UTF8)));
+
+        // Diagnostic leg: equatable diagnostics (file path + span), matched back to their syntax tree only when
+        // reported. A location in a tree (not a bare file path) is what lets '#pragma warning disable' and
+        // [SuppressMessage] apply. Trees are paired one by one, and only trees with diagnostics reach the
+        // output, so an edit to a file without diagnostics re-reports nothing.
         var diagnostics = results
             .SelectMany(static (r, _) => r.Diagnostics.AsImmutableArray())
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(models, static (production, model) =>
-            production.AddSource(model.HintName, SourceText.From(StreamingRunEmitter.Emit(model), Encoding.UTF8)));
+        var allDiagnostics = diagnostics.Collect();
 
-        context.RegisterSourceOutput(diagnostics, static (production, diagnostic) =>
-            production.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        var diagnosticsByTree = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .WithTrackingName(TrackingNames.SyntaxTrees)
+            .Combine(allDiagnostics)
+            .Select(static (pair, _) => new TreeDiagnostics(
+                pair.Left,
+                pair.Right.Where(d => d.Location is { } location && location.FilePath == pair.Left.FilePath).ToEquatableArray()))
+            .Where(static t => t.Diagnostics.Count > 0)
+            .WithTrackingName(TrackingNames.DiagnosticsByTree);
+
+        context.RegisterSourceOutput(diagnosticsByTree, static (production, tree) =>
+        {
+            foreach (var diagnostic in tree.Diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic(tree.Tree));
+            }
+        });
+
+        var diagnosticsWithoutLocation = diagnostics.Where(static d => d.Location is null);
+        context.RegisterSourceOutput(diagnosticsWithoutLocation, static (production, diagnostic) =>
+            production.ReportDiagnostic(diagnostic.ToDiagnostic(tree: null)));
     }
+
+    /// <summary>
+    /// One syntax tree and the diagnostics located in it. Equal when the tree is the same instance (unchanged
+    /// file) and the diagnostics are equal.
+    /// </summary>
+    private readonly record struct TreeDiagnostics(SyntaxTree Tree, EquatableArray<DiagnosticInfo> Diagnostics);
 }

@@ -8,6 +8,10 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArguments) =>
         new(descriptor, location, messageArguments.ToEquatableArray());
 
-    public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(Descriptor, Location?.ToLocation(), MessageArguments.Select(static a => (object?)a).ToArray());
+    /// <summary>
+    /// The diagnostic, located in <paramref name="tree"/> when given (a source location, which <c>#pragma</c>
+    /// suppression needs), else at the bare file path.
+    /// </summary>
+    public Diagnostic ToDiagnostic(SyntaxTree? tree) =>
+        Diagnostic.Create(Descriptor, Location?.ToLocation(tree), MessageArguments.Select(static a => (object?)a).ToArray());
 }

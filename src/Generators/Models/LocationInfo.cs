@@ -9,7 +9,10 @@ namespace CancelGen.Generators.Models;
 /// </summary>
 internal sealed record LocationInfo(string FilePath, TextSpan TextSpan, LinePositionSpan LineSpan)
 {
-    public Location ToLocation() => Location.Create(FilePath, TextSpan, LineSpan);
+    public Location ToLocation(SyntaxTree? tree) =>
+        tree is not null && tree.FilePath == FilePath && TextSpan.End <= tree.Length
+            ? Location.Create(tree, TextSpan)
+            : Location.Create(FilePath, TextSpan, LineSpan);
 
     public static LocationInfo? From(Location? location)
     {

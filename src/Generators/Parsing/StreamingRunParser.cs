@@ -181,6 +181,7 @@ internal static class StreamingRunParser
         }
 
         // Body.
+        var countBefore = diagnostics.Count;
         if (signature.IsAbstract)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoBody, identifierLocation, methodDisplay, "abstract"));
@@ -194,6 +195,7 @@ internal static class StreamingRunParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoBody, identifierLocation, methodDisplay, "a partial method without an implementing part"));
         }
 
+        var hasBody = diagnostics.Count == countBefore;
         if (!method.IsStatic && method.ContainingType.IsValueType)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StructInstanceMethod, identifierLocation,
@@ -221,7 +223,7 @@ internal static class StreamingRunParser
         {
             form = RunForm.Iterator;
             iteratorEventType = ((INamedTypeSymbol)returnType).TypeArguments[0];
-            if (!implementation.IsAsync || !IsIterator(implementation, cancellationToken))
+            if (hasBody && (!implementation.IsAsync || !IsIterator(implementation, cancellationToken)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAsyncIterator, identifierLocation,
                     methodDisplay, SymbolFormatting.ForMessage(iteratorEventType)));
