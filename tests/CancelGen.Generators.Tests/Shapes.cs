@@ -335,6 +335,21 @@ public static class Shapes
             }
             """,
 
+        ["MarkedOverloads"] = Usings + """
+            namespace Agents;
+
+            internal partial class Overloaded
+            {
+                [StreamingRun]
+                public Task SendAsync(RunContext<string> run, string text) => run.EmitAsync(text).AsTask();
+
+                [StreamingRun]
+                public Task SendAsync(RunContext<string> run, int number) => run.EmitAsync(number.ToString()).AsTask();
+
+                internal RunResultStreaming<string> Use() => SendStreamed(42);
+            }
+            """,
+
         ["ObsoleteAndPartialMethod"] = Usings + """
             namespace Agents;
 

@@ -96,6 +96,16 @@ internal static class StreamingRunParser
             return ParseResult.Nothing;
         }
 
+        // Two methods with the same signature (CS0111) would give the same wrapper: the compiler already reports it.
+        var signatureKey = MethodKey(signature);
+        var sameName = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(m => !SymbolEqualityComparer.Default.Equals(m, signature) && !SymbolEqualityComparer.Default.Equals(m, implementation))
+            .ToList();
+        if (sameName.Any(m => MethodKey(m) == signatureKey))
+        {
+            return ParseResult.Nothing;
+        }
+
         var identifierLocation = LocationInfo.From(declaration.Identifier);
         var methodDisplay = SymbolFormatting.ForMessage(method);
         var diagnostics = new List<DiagnosticInfo>();
@@ -395,7 +405,7 @@ internal static class StreamingRunParser
             : null;
 
         var model = new StreamingRunModel(
-            HintName: HintName(method, signature),
+            HintName: HintName(method, signature, hasMarkedOverloads: sameName.Any(m => IsMarked(m, attribute?.AttributeClass))),
             Namespace: ns,
             ContainingTypes: typeModels.ToEquatableArray(),
             Accessibility: Accessibility(signature),
@@ -804,9 +814,10 @@ internal static class StreamingRunParser
 
     /// <summary>
     /// A hint name that is the same for the same method on every run and differs between methods: the
-    /// readable path (namespace, types with arity, method) plus a hash of the full signature.
+    /// readable path (namespace, types with arity, method) plus a hash of the unsanitized path (and of the
+    /// parameter types when the method has marked overloads).
     /// </summary>
-    private static string HintName(IMethodSymbol method, IMethodSymbol signature)
+    private static string HintName(IMethodSymbol method, IMethodSymbol signature, bool hasMarkedOverloads)
     {
         var path = new StringBuilder();
         if (!method.ContainingNamespace.IsGlobalNamespace)
@@ -831,7 +842,11 @@ internal static class StreamingRunParser
             path.Append('`').Append(signature.TypeParameters.Length.ToString(CultureInfo.InvariantCulture));
         }
 
-        var full = path + "(" + string.Join(",", signature.Parameters.Select(static p => SymbolFormatting.SignatureKey(p.Type))) + ")";
+        // The parameter types join the hash only when marked overloads need telling apart, so that editing the
+        // signature of a method keeps its file name.
+        var full = hasMarkedOverloads
+            ? path + "(" + string.Join(",", signature.Parameters.Select(static p => SymbolFormatting.SignatureKey(p.Type))) + ")"
+            : path.ToString();
         var readable = new StringBuilder(path.Length);
         foreach (var c in path.ToString())
         {
