@@ -385,7 +385,7 @@ internal static class StreamingRunParser
                 DefaultValue: SymbolFormatting.DefaultValue(parameter),
                 Attributes: roles[i] == ParameterRole.Passed ? ParameterAttributes(parameter, keptNames) : string.Empty,
                 IsParams: parameter.IsParams,
-                IsThis: signature.IsExtensionMethod && i == 0,
+                IsThis: i == 0 && signature.IsExtensionMethod && IsExtensionContainer(method.ContainingType),
                 ParamsFallback: !parameter.IsParams || parameter.Type.IsValueType ? null
                     : parameter.Type is IArrayTypeSymbol array ? "global::System.Array.Empty<" + SymbolFormatting.Type(array.ElementType) + ">()"
                     : "[]"));
@@ -431,6 +431,43 @@ internal static class StreamingRunParser
             GeneratorVersion: GeneratorInfo.Version);
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>
+    /// A coarse order of accessibility (private &lt; private protected &lt; protected, internal &lt; protected internal
+    /// &lt; public), taking the containing types into account. Protected and internal rank equal, so nothing valid
+    /// is ever judged less accessible.
+    /// </summary>
+    private static int EffectiveRank(ISymbol symbol)
+    {
+        var rank = int.MaxValue;
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            rank = Math.Min(rank, current.DeclaredAccessibility switch
+            {
+                Microsoft.CodeAnalysis.Accessibility.Private => 0,
+                Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => 1,
+                Microsoft.CodeAnalysis.Accessibility.Protected or Microsoft.CodeAnalysis.Accessibility.Internal => 2,
+                Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => 3,
+                Microsoft.CodeAnalysis.Accessibility.Public => 4,
+                _ => 4,
+            });
+        }
+
+        return rank;
+    }
+
+    private static int TypeRank(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol or IDynamicTypeSymbol => int.MaxValue,
+        IArrayTypeSymbol array => TypeRank(array.ElementType),
+        IPointerTypeSymbol pointer => TypeRank(pointer.PointedAtType),
+        INamedTypeSymbol named => Math.Min(EffectiveRank(named), named.TypeArguments.Select(TypeRank).DefaultIfEmpty(int.MaxValue).Min()),
+        _ => int.MaxValue,
+    };
+
+    /// <summary>Where C# allows extension methods: a static, non-generic, top-level class.</summary>
+    private static bool IsExtensionContainer(INamedTypeSymbol type) =>
+        type is { IsStatic: true, IsGenericType: false, ContainingType: null, TypeKind: TypeKind.Class };
 
     private static ParseResult Fail(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());
 
@@ -482,7 +519,8 @@ internal static class StreamingRunParser
 
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (!SymbolFormatting.IsUsableName(type.Name) || type.TypeParameters.Any(static t => !SymbolFormatting.IsUsableName(t.Name)))
+            if (!SymbolFormatting.IsUsableName(type.Name)
+                || type.TypeParameters.Any(static t => !SymbolFormatting.IsUsableName(t.Name) || t.ConstraintTypes.Any(SymbolFormatting.ContainsErrors)))
             {
                 return true;
             }
@@ -494,6 +532,27 @@ internal static class StreamingRunParser
             {
                 return true;
             }
+        }
+
+        // An optional parameter before a required one (CS1737) would be copied into the wrapper.
+        var seenOptional = false;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.HasExplicitDefaultValue)
+            {
+                seenOptional = true;
+            }
+            else if (seenOptional && !parameter.IsParams && !parameter.IsOptional)
+            {
+                return true;
+            }
+        }
+
+        // A signature that is less accessible than the method (CS0050/CS0051) would be copied into the wrapper.
+        var methodRank = EffectiveRank(method);
+        if (TypeRank(method.ReturnType) < methodRank || method.Parameters.Any(p => TypeRank(p.Type) < methodRank))
+        {
+            return true;
         }
 
         return method.Parameters.Any(static p => !SymbolFormatting.IsUsableName(p.Name) || SymbolFormatting.ContainsErrors(p.Type))

@@ -76,7 +76,7 @@ internal static class SymbolFormatting
                     AppendKey(builder, named.ContainingType);
                     builder.Append('+');
                 }
-                else if (!named.ContainingNamespace.IsGlobalNamespace)
+                else if (named.ContainingNamespace is { IsGlobalNamespace: false })
                 {
                     builder.Append(named.ContainingNamespace.ToDisplayString()).Append('.');
                 }
