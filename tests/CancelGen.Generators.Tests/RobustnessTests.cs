@@ -11,8 +11,8 @@ namespace CancelGen.Generators.Tests;
 /// </summary>
 public class RobustnessTests
 {
-    private const int TruncationsPerInput = 40;
-    private const int DeletionVariantsPerInput = 30;
+    private const int TruncationsPerInput = 80;
+    private const int DeletionVariantsPerInput = 80;
 
     /// <summary>Misuses of every kind in one file, so that the diagnostic paths are mutated too.</summary>
     private const string Misuses = """
@@ -82,8 +82,7 @@ public class RobustnessTests
 
         // Random token deletions, seeded by the input's name so a failure reproduces.
         var tokens = CSharpSyntaxTree.ParseText(input, GeneratorHarness.ParseOptions).GetRoot().DescendantTokens().ToList();
-        var random = new Random(StringComparer.Ordinal.GetHashCode(inputName) & 0x7fffffff ^ 1234567);
-        random = new Random(inputName.Aggregate(17, static (h, c) => unchecked((h * 31) + c)));
+        var random = new Random(inputName.Aggregate(17, static (h, c) => unchecked((h * 31) + c)));
         for (var v = 0; v < DeletionVariantsPerInput; v++)
         {
             var deleted = new HashSet<int>();

@@ -548,6 +548,12 @@ internal static class StreamingRunParser
             }
         }
 
+        // An instance method in a static class (CS0708).
+        if (!method.IsStatic && method.ContainingType.IsStatic)
+        {
+            return true;
+        }
+
         // A signature that is less accessible than the method (CS0050/CS0051) would be copied into the wrapper.
         var methodRank = EffectiveRank(method);
         if (TypeRank(method.ReturnType) < methodRank || method.Parameters.Any(p => TypeRank(p.Type) < methodRank))
