@@ -210,6 +210,19 @@ public static class Shapes
                 }
             }
 
+            internal readonly ref partial struct Scratch
+            {
+                [StreamingRun]
+                public static async IAsyncEnumerable<byte> BytesAsync(byte[] data)
+                {
+                    foreach (var b in data)
+                    {
+                        await Task.Yield();
+                        yield return b;
+                    }
+                }
+            }
+
             internal readonly partial struct Clock
             {
                 [StreamingRun]
@@ -347,6 +360,58 @@ public static class Shapes
                 public Task SendAsync(RunContext<string> run, int number) => run.EmitAsync(number.ToString()).AsTask();
 
                 internal RunResultStreaming<string> Use() => SendStreamed(42);
+            }
+            """,
+
+        ["AccessibilityAndHiding"] = Usings + """
+            namespace Agents;
+
+            internal abstract class Named
+            {
+                public string? ReplyStreamed { get; set; }
+
+                protected abstract IAsyncEnumerable<int> CountAsync(int upTo);
+
+                private protected abstract Task ReplyAsync(RunContext<string> run);
+            }
+
+            internal sealed partial class Sealed : Named
+            {
+                // A new protected member of a sealed class would warn (CS0628): the wrapper becomes private.
+                [StreamingRun]
+                protected override async IAsyncEnumerable<int> CountAsync(int upTo)
+                {
+                    for (var i = 0; i < upTo; i++)
+                    {
+                        await Task.Yield();
+                        yield return i;
+                    }
+                }
+
+                // Hides the inherited property: the wrapper says 'new'.
+                [StreamingRun]
+                private protected override Task ReplyAsync(RunContext<string> run) => run.EmitAsync("r").AsTask();
+
+                internal RunResultStreaming<int> Use() => CountStreamed(3);
+
+                internal RunResultStreaming<string> UseReply() => ReplyStreamed();
+            }
+            """,
+
+        ["ExperimentalMethod"] = Usings + """
+            using System.Diagnostics.CodeAnalysis;
+
+            namespace Agents;
+
+            internal partial class Preview
+            {
+                [Experimental("CGTEST01")]
+                [StreamingRun]
+                public async IAsyncEnumerable<int> TryAsync()
+                {
+                    await Task.Yield();
+                    yield return 1;
+                }
             }
             """,
 

@@ -838,7 +838,7 @@ internal static class StreamingRunParser
         foreach (var attribute in parameter.GetAttributes())
         {
             var name = attribute.AttributeClass?.ToDisplayString();
-            if (name is null || Array.IndexOf(CarriedParameterAttributes, name) < 0)
+            if (name is null || Array.IndexOf(CarriedParameterAttributes, name) < 0 || !IsWellFormed(attribute))
             {
                 continue;
             }
@@ -861,12 +861,18 @@ internal static class StreamingRunParser
         foreach (var attribute in method.GetAttributes())
         {
             var name = attribute.AttributeClass?.ToDisplayString();
-            if (name is not null && Array.IndexOf(CarriedMethodAttributes, name) >= 0)
+            if (name is not null && Array.IndexOf(CarriedMethodAttributes, name) >= 0 && IsWellFormed(attribute))
             {
                 yield return AttributeSource(attribute);
             }
         }
     }
+
+    /// <summary>Whether the attribute bound (a broken one is the user's error to see, not to copy).</summary>
+    private static bool IsWellFormed(AttributeData attribute) =>
+        attribute.AttributeConstructor is not null
+        && attribute.ConstructorArguments.All(static a => a.Kind != TypedConstantKind.Error)
+        && attribute.NamedArguments.All(static a => a.Value.Kind != TypedConstantKind.Error);
 
     private static string AttributeSource(AttributeData attribute)
     {

@@ -15,7 +15,10 @@ internal static class GeneratorHarness
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
-        CreateCompilation(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Input{i}.cs")));
+        CreateCompilation(ParseOptions, sources);
+
+    public static CSharpCompilation CreateCompilation(CSharpParseOptions parseOptions, params string[] sources) =>
+        CreateCompilation(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"Input{i}.cs")));
 
     public static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(
@@ -24,16 +27,16 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new StreamingRunGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once over <paramref name="compilation"/>.</summary>
-    public static GeneratorRunOutcome Run(Compilation compilation)
+    public static GeneratorRunOutcome Run(Compilation compilation, CSharpParseOptions? parseOptions = null)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        var driver = CreateDriver(parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         return new GeneratorRunOutcome(driver, driver.GetRunResult(), output, driverDiagnostics);
     }
 
