@@ -694,6 +694,13 @@ internal static class StreamingRunParser
                 }
             }
 
+            // A base type from metadata already contains its generated wrappers (found by name above); only a
+            // base type in this compilation can have marked methods whose wrappers are being generated now.
+            if (!baseType.Locations.Any(static l => l.IsInSource))
+            {
+                continue;
+            }
+
             foreach (var other in baseType.GetMembers().OfType<IMethodSymbol>())
             {
                 if (other.DeclaredAccessibility != Microsoft.CodeAnalysis.Accessibility.Private && IsMarked(other, attributeClass))
