@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using CancelGen.Generators.Emitting;
 using CancelGen.Generators.Models;
@@ -38,22 +39,15 @@ public sealed class StreamingRunGenerator : IIncrementalGenerator
 
         // Diagnostic leg: equatable diagnostics (file path + span), matched back to their syntax tree only when
         // reported. A location in a tree (not a bare file path) is what lets '#pragma warning disable' and
-        // [SuppressMessage] apply. Trees are paired one by one, and only trees with diagnostics reach the
-        // output, so an edit to a file without diagnostics re-reports nothing.
+        // [SuppressMessage] apply. Only the trees that have diagnostics are picked, one item each; a tree is
+        // the same instance while its file is unchanged, so an edit elsewhere leaves every item unchanged.
         var diagnostics = results
             .SelectMany(static (r, _) => r.Diagnostics.AsImmutableArray())
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        var allDiagnostics = diagnostics.Collect();
-
         var diagnosticsByTree = context.CompilationProvider
-            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
-            .WithTrackingName(TrackingNames.SyntaxTrees)
-            .Combine(allDiagnostics)
-            .Select(static (pair, _) => new TreeDiagnostics(
-                pair.Left,
-                pair.Right.Where(d => d.Location is { } location && location.FilePath == pair.Left.FilePath).ToEquatableArray()))
-            .Where(static t => t.Diagnostics.Count > 0)
+            .Combine(diagnostics.Collect())
+            .SelectMany(static (pair, _) => TreeDiagnostics.Match(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.DiagnosticsByTree);
 
         context.RegisterSourceOutput(diagnosticsByTree, static (production, tree) =>
@@ -73,5 +67,31 @@ public sealed class StreamingRunGenerator : IIncrementalGenerator
     /// One syntax tree and the diagnostics located in it. Equal when the tree is the same instance (unchanged
     /// file) and the diagnostics are equal.
     /// </summary>
-    private readonly record struct TreeDiagnostics(SyntaxTree Tree, EquatableArray<DiagnosticInfo> Diagnostics);
+    private readonly record struct TreeDiagnostics(SyntaxTree Tree, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public static ImmutableArray<TreeDiagnostics> Match(Compilation compilation, ImmutableArray<DiagnosticInfo> diagnostics)
+        {
+            if (diagnostics.IsEmpty)
+            {
+                return ImmutableArray<TreeDiagnostics>.Empty;
+            }
+
+            var byPath = diagnostics
+                .Where(static d => d.Location is not null)
+                .GroupBy(static d => d.Location!.FilePath, StringComparer.Ordinal)
+                .ToDictionary(static g => g.Key, static g => g.ToEquatableArray(), StringComparer.Ordinal);
+            var matched = ImmutableArray.CreateBuilder<TreeDiagnostics>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                // Remove on match: a path shared by two trees reports its diagnostics once.
+                if (byPath.TryGetValue(tree.FilePath, out var inTree))
+                {
+                    byPath.Remove(tree.FilePath);
+                    matched.Add(new TreeDiagnostics(tree, inTree));
+                }
+            }
+
+            return matched.ToImmutable();
+        }
+    }
 }

@@ -12,9 +12,6 @@ public static class TrackingNames
     /// <summary>The diagnostics of the invalid targets, one per mistake.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 
-    /// <summary>The compilation's syntax trees, one item each (same instance while a file is unchanged).</summary>
-    public const string SyntaxTrees = nameof(SyntaxTrees);
-
     /// <summary>The trees that have diagnostics, paired with them for reporting at source locations.</summary>
     public const string DiagnosticsByTree = nameof(DiagnosticsByTree);
 }
