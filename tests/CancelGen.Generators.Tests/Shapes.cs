@@ -415,6 +415,23 @@ public static class Shapes
             }
             """,
 
+        ["NullForgivingAndGenericDefaults"] = Usings + """
+            namespace Agents;
+
+            internal partial class Defaults<TItem>
+            {
+                [StreamingRun]
+                public async IAsyncEnumerable<TItem?> EchoAsync<TValue>([System.Runtime.InteropServices.Optional] int flags, string label = null!, TItem? item = default, TValue value = default!)
+                {
+                    await Task.Yield();
+                    yield return item;
+                    _ = label + value + flags;
+                }
+
+                internal RunResultStreaming<TItem?> Use() => EchoStreamed<int>();
+            }
+            """,
+
         ["ObsoleteAndPartialMethod"] = Usings + """
             namespace Agents;
 

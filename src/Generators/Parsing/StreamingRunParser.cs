@@ -542,7 +542,7 @@ internal static class StreamingRunParser
             {
                 seenOptional = true;
             }
-            else if (seenOptional && !parameter.IsParams && !parameter.IsOptional)
+            else if (seenOptional && !parameter.IsParams)
             {
                 return true;
             }
