@@ -7,12 +7,13 @@ namespace CancelGen.Generators.Tests;
 
 /// <summary>
 /// Broken input never makes the generator throw (CS8785), and what it generates never has errors of its own:
-/// every test input, truncated at many points and with random (seeded) token deletions.
+/// every test input, truncated at many points, with random (seeded) token deletions and duplications.
 /// </summary>
 public class RobustnessTests
 {
     private const int TruncationsPerInput = 80;
     private const int DeletionVariantsPerInput = 80;
+    private const int DuplicationVariantsPerInput = 40;
 
     /// <summary>Misuses of every kind in one file, so that the diagnostic paths are mutated too.</summary>
     private const string Misuses = """
@@ -93,6 +94,13 @@ public class RobustnessTests
             }
 
             variants.Add(string.Concat(tokens.Select((t, i) => deleted.Contains(i) ? t.LeadingTrivia.ToFullString() + t.TrailingTrivia.ToFullString() : t.ToFullString())));
+        }
+
+        // Random token duplications (a repeated modifier, parenthesis, identifier...), same seed.
+        for (var v = 0; v < DuplicationVariantsPerInput; v++)
+        {
+            var duplicated = random.Next(tokens.Count);
+            variants.Add(string.Concat(tokens.Select((t, i) => i == duplicated ? t.ToFullString() + " " + t.ToFullString() : t.ToFullString())));
         }
 
         var failures = new ConcurrentBag<string>();

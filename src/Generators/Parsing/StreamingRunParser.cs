@@ -465,6 +465,12 @@ internal static class StreamingRunParser
         _ => int.MaxValue,
     };
 
+    private static bool HasDuplicates(IEnumerable<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return names.Any(name => !seen.Add(name));
+    }
+
     /// <summary>Where C# allows extension methods: a static, non-generic, top-level class.</summary>
     private static bool IsExtensionContainer(INamedTypeSymbol type) =>
         type is { IsStatic: true, IsGenericType: false, ContainingType: null, TypeKind: TypeKind.Class };
@@ -520,7 +526,8 @@ internal static class StreamingRunParser
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
             if (!SymbolFormatting.IsUsableName(type.Name)
-                || type.TypeParameters.Any(static t => !SymbolFormatting.IsUsableName(t.Name) || t.ConstraintTypes.Any(SymbolFormatting.ContainsErrors)))
+                || type.TypeParameters.Any(static t => !SymbolFormatting.IsUsableName(t.Name) || t.ConstraintTypes.Any(SymbolFormatting.ContainsErrors))
+                || HasDuplicates(type.TypeParameters.Select(static t => t.Name)))
             {
                 return true;
             }
@@ -532,6 +539,12 @@ internal static class StreamingRunParser
             {
                 return true;
             }
+        }
+
+        // Duplicate names (CS0100, CS0692) would be copied into the wrapper.
+        if (HasDuplicates(method.Parameters.Select(static p => p.Name)) || HasDuplicates(method.TypeParameters.Select(static t => t.Name)))
+        {
+            return true;
         }
 
         // An optional parameter before a required one (CS1737) would be copied into the wrapper.
@@ -842,11 +855,13 @@ internal static class StreamingRunParser
             builder.Append("[global::System.Runtime.InteropServices.OptionalAttribute] ");
         }
 
+        var carried = new HashSet<string>(StringComparer.Ordinal);
         foreach (var attribute in parameter.GetAttributes())
         {
             var name = attribute.AttributeClass?.ToDisplayString();
-            if (name is null || Array.IndexOf(CarriedParameterAttributes, name) < 0 || !IsWellFormed(attribute))
+            if (name is null || Array.IndexOf(CarriedParameterAttributes, name) < 0 || !IsWellFormed(attribute) || !carried.Add(name))
             {
+                // Not one that matters to callers, broken, or a duplicate (CS0579, the user's error to see).
                 continue;
             }
 
@@ -865,10 +880,11 @@ internal static class StreamingRunParser
 
     private static IEnumerable<string> MethodAttributes(IMethodSymbol method)
     {
+        var carried = new HashSet<string>(StringComparer.Ordinal);
         foreach (var attribute in method.GetAttributes())
         {
             var name = attribute.AttributeClass?.ToDisplayString();
-            if (name is not null && Array.IndexOf(CarriedMethodAttributes, name) >= 0 && IsWellFormed(attribute))
+            if (name is not null && Array.IndexOf(CarriedMethodAttributes, name) >= 0 && IsWellFormed(attribute) && carried.Add(name))
             {
                 yield return AttributeSource(attribute);
             }
