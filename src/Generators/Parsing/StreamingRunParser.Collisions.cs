@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace CancelGen.Generators.Parsing;
+
+/// <summary>Parsing: whether the wrapper would collide with, or hide, another member.</summary>
+internal static partial class StreamingRunParser
+{
+    /// <summary>
+    /// What the wrapper (or its <c>params</c> overload) would collide with, or null. Also says whether it
+    /// hides an inherited member (it then gets <c>new</c>).
+    /// </summary>
+    private static string? FindCollision(
+        IMethodSymbol method,
+        IMethodSymbol signature,
+        string wrapperName,
+        List<IParameterSymbol> keptParameters,
+        bool hasParamsOverload,
+        INamedTypeSymbol? attributeClass,
+        KnownTypes known,
+        out bool hidesInherited)
+    {
+        hidesInherited = false;
+        var type = method.ContainingType;
+        var arity = signature.TypeParameters.Length;
+        var keys = WrapperKeys(keptParameters, arity, hasParamsOverload);
+
+        if (string.Equals(type.Name, wrapperName, StringComparison.Ordinal))
+        {
+            return $"the name of its containing type '{SymbolFormatting.ForMessage(type)}'";
+        }
+
+        for (var outer = type; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.TypeParameters.Any(t => string.Equals(t.Name, wrapperName, StringComparison.Ordinal)))
+            {
+                return $"type parameter '{wrapperName}' of '{SymbolFormatting.ForMessage(outer)}'";
+            }
+        }
+
+        foreach (var member in type.GetMembers(wrapperName))
+        {
+            if (member is not IMethodSymbol existing)
+            {
+                return $"{KindOf(member)} '{SymbolFormatting.ForMessage(member)}'";
+            }
+
+            if (keys.Contains(MethodKey(existing)))
+            {
+                return SymbolEqualityComparer.Default.Equals(existing.PartialDefinitionPart ?? existing, signature)
+                    ? "the [StreamingRun] method itself"
+                    : $"method '{SymbolFormatting.ForMessage(existing)}'";
+            }
+        }
+
+        // Another [StreamingRun] method of the same type that would generate the same member.
+        foreach (var other in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (SymbolEqualityComparer.Default.Equals(other, method) || SymbolEqualityComparer.Default.Equals(other, signature)
+                || !IsMarked(other, attributeClass))
+            {
+                continue;
+            }
+
+            var otherKeys = GeneratedKeys(other, attributeClass, known, out var otherName);
+            if (string.Equals(otherName, wrapperName, StringComparison.Ordinal) && otherKeys.Overlaps(keys))
+            {
+                return $"the method generated for [StreamingRun] method '{SymbolFormatting.ForMessage(other)}'";
+            }
+        }
+
+        // Inherited members with the same name and signature are hidden: the wrapper then says 'new'.
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            foreach (var member in baseType.GetMembers(wrapperName))
+            {
+                if (member.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Private)
+                {
+                    continue;
+                }
+
+                if (member is not IMethodSymbol inherited || keys.Contains(MethodKey(inherited)))
+                {
+                    hidesInherited = true;
+                }
+            }
+
+            // A base type from metadata already contains its generated wrappers (found by name above); only a
+            // base type in this compilation can have marked methods whose wrappers are being generated now.
+            if (!baseType.Locations.Any(static l => l.IsInSource))
+            {
+                continue;
+            }
+
+            foreach (var other in baseType.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (other.DeclaredAccessibility != Microsoft.CodeAnalysis.Accessibility.Private && IsMarked(other, attributeClass))
+                {
+                    var otherKeys = GeneratedKeys(other, attributeClass, known, out var otherName);
+                    if (string.Equals(otherName, wrapperName, StringComparison.Ordinal) && otherKeys.Overlaps(keys))
+                    {
+                        hidesInherited = true;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string KindOf(ISymbol member) => member switch
+    {
+        IPropertySymbol => "property",
+        IFieldSymbol => "field",
+        IEventSymbol => "event",
+        INamedTypeSymbol => "nested type",
+        _ => "member",
+    };
+
+    private static bool IsMarked(IMethodSymbol method, INamedTypeSymbol? attributeClass) =>
+        attributeClass is not null
+        && method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeClass));
+
+    /// <summary>The signature keys another marked method's wrapper would have, and its name.</summary>
+    private static HashSet<string> GeneratedKeys(IMethodSymbol other, INamedTypeSymbol? attributeClass, KnownTypes known, out string name)
+    {
+        var attribute = other.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeClass));
+        var requested = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "MethodName").Value.Value as string;
+        name = requested ?? DefaultWrapperName(other.Name);
+        var kept = other.Parameters.Where(p => !known.IsCancellationToken(p.Type) && !known.IsContext(p.Type)).ToList();
+        return WrapperKeys(kept, other.TypeParameters.Length, kept.Count > 0 && kept[kept.Count - 1].IsParams);
+    }
+
+    private static HashSet<string> WrapperKeys(List<IParameterSymbol> kept, int arity, bool hasParamsOverload)
+    {
+        var types = kept.Select(static p => SymbolFormatting.SignatureKey(p.Type)).ToList();
+        var keys = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Key(arity, types.Concat(["System.CancellationToken"])),
+        };
+        if (hasParamsOverload)
+        {
+            keys.Add(Key(arity, types));
+        }
+
+        return keys;
+    }
+
+    private static string MethodKey(IMethodSymbol method) =>
+        Key(method.TypeParameters.Length, method.Parameters.Select(static p => (p.RefKind == RefKind.None ? string.Empty : "&") + SymbolFormatting.SignatureKey(p.Type)));
+
+    private static string Key(int arity, IEnumerable<string> parameterTypes) =>
+        arity.ToString(CultureInfo.InvariantCulture) + "(" + string.Join(",", parameterTypes.Select(static t => t == "System.CancellationToken" ? "System.Threading.CancellationToken" : t)) + ")";
+}
