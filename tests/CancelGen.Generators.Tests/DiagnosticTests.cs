@@ -319,6 +319,19 @@ public class DiagnosticTests
         Diagnostic(DiagnosticDescriptors.TwoCancellationTokens, 2, "b", "Agent.Run"));
 
     [Fact]
+    public void Misused_methods_generate_nothing_and_each_mistake_is_reported_once()
+    {
+        var outcome = CancelGen.Generators.Tests.Support.GeneratorHarness.Run(RobustnessTests.Misuses);
+
+        Assert.Empty(outcome.Sources);
+        Assert.All(outcome.GeneratorDiagnostics, static d => Assert.StartsWith("CG1", d.Id, StringComparison.Ordinal));
+        Assert.Equal(
+            ["CG1001", "CG1002", "CG1003", "CG1004", "CG1005", "CG1005", "CG1006", "CG1007", "CG1008", "CG1008", "CG1009", "CG1010", "CG1010", "CG1011", "CG1011", "CG1012", "CG1013", "CG1014", "CG1015"],
+            outcome.GeneratorDiagnostics.Select(static d => d.Id).Order(StringComparer.Ordinal));
+        Assert.All(outcome.GeneratorDiagnostics, static d => Assert.True(d.Location.IsInSource));
+    }
+
+    [Fact]
     public void Every_descriptor_is_an_error_with_its_own_id_and_rule_page()
     {
         var descriptors = typeof(DiagnosticDescriptors)

@@ -16,7 +16,7 @@ public class RobustnessTests
     private const int DuplicationVariantsPerInput = 40;
 
     /// <summary>Misuses of every kind in one file, so that the diagnostic paths are mutated too.</summary>
-    private const string Misuses = """
+    internal const string Misuses = """
         using System;
         using System.Collections.Generic;
         using System.Threading;
