@@ -1,5 +1,6 @@
 using CancelGen.Generators.Tests.Support;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace CancelGen.Generators.Tests;
 
@@ -35,6 +36,39 @@ public class CompileTests
         var documented = outcome.Sources.Single(static s => s.HintName.StartsWith("Agents.WeatherAgent.", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("/// <param name=\"input\">The user's question.</param>", documented, StringComparison.Ordinal);
         Assert.Contains("/// <returns>The handle of the started run", documented, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Emitter_in_a_CSharp_7_3_library_compiles_without_nullable_directives()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using CancelGen;
+
+            namespace Legacy
+            {
+                internal partial class Worker
+                {
+                    [StreamingRun]
+                    public async Task<string> WorkAsync(RunContext<string> run, string input = null, params int[] values)
+                    {
+                        await run.EmitAsync(input);
+                        return input + values.Length;
+                    }
+
+                    internal RunResultStreaming<string, string> Use() { return WorkStreamed("x", 1, 2); }
+                }
+            }
+            """;
+        var options = GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp7_3);
+        var compilation = GeneratorHarness.CreateCompilation(options, source);
+        compilation = compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable));
+
+        var outcome = GeneratorHarness.Run(compilation, options);
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompilationProblems);
+        Assert.DoesNotContain("#nullable", outcome.Sources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,6 +86,7 @@ internal sealed record StreamingRunModel(
     EquatableArray<string> ParamsOverloadDocumentation,
     EquatableArray<string> MethodAttributes,
     bool NullableAnnotationsEnabled,
+    bool LanguageHasNullable,
     string GeneratorVersion);
 
 /// <summary>What parsing one <c>[StreamingRun]</c> target gives: a model to emit, or the reasons there is none.</summary>

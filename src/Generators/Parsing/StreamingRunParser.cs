@@ -407,6 +407,7 @@ internal static partial class StreamingRunParser
             ParamsOverloadDocumentation: paramsDocumentation,
             MethodAttributes: MethodAttributes(signature).ToEquatableArray(),
             NullableAnnotationsEnabled: nullableEnabled,
+            LanguageHasNullable: declaration.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 },
             GeneratorVersion: GeneratorInfo.Version);
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
