@@ -1,0 +1,6 @@
+global using CG0003Verify = CancelGen.Analyzers.Tests.Verifiers.RuleVerifier<
+    CancelGen.Analyzers.Rules.BackgroundWorkEscapesAnalyzer,
+    CancelGen.Analyzers.CodeFixes.BackgroundWorkEscapesCodeFixProvider>;
+global using CG0004Verify = CancelGen.Analyzers.Tests.Verifiers.RuleVerifier<
+    CancelGen.Analyzers.Rules.TokenNotPassedAnalyzer,
+    CancelGen.Analyzers.CodeFixes.TokenNotPassedCodeFixProvider>;
