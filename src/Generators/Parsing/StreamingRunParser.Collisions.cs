@@ -18,6 +18,7 @@ internal static partial class StreamingRunParser
         bool hasParamsOverload,
         INamedTypeSymbol? attributeClass,
         KnownTypes known,
+        Compilation compilation,
         out bool hidesInherited)
     {
         hidesInherited = false;
@@ -74,7 +75,7 @@ internal static partial class StreamingRunParser
         {
             foreach (var member in baseType.GetMembers(wrapperName))
             {
-                if (member.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Private)
+                if (!compilation.IsSymbolAccessibleWithin(member, type))
                 {
                     continue;
                 }
@@ -94,7 +95,7 @@ internal static partial class StreamingRunParser
 
             foreach (var other in baseType.GetMembers().OfType<IMethodSymbol>())
             {
-                if (other.DeclaredAccessibility != Microsoft.CodeAnalysis.Accessibility.Private && IsMarked(other, attributeClass))
+                if (compilation.IsSymbolAccessibleWithin(other, type) && IsMarked(other, attributeClass))
                 {
                     var otherKeys = GeneratedKeys(other, attributeClass, known, out var otherName);
                     if (string.Equals(otherName, wrapperName, StringComparison.Ordinal) && otherKeys.Overlaps(keys))

@@ -338,7 +338,7 @@ internal static partial class StreamingRunParser
         var hidesInherited = false;
         if (diagnostics.Count == 0)
         {
-            var collision = FindCollision(method, signature, wrapperName, keptParameters, hasParamsOverload, attribute?.AttributeClass, known, out hidesInherited);
+            var collision = FindCollision(method, signature, wrapperName, keptParameters, hasParamsOverload, attribute?.AttributeClass, known, compilation, out hidesInherited);
             if (collision is not null)
             {
                 var wrapperDisplay = wrapperName + "(" + string.Join(", ", keptParameters.Select(static p => SymbolFormatting.ForMessage(p.Type)).Concat(["CancellationToken"])) + ")";
