@@ -18,4 +18,18 @@ public sealed class StreamingRunAttribute : Attribute
     /// <c>Async</c> removed and <c>Streamed</c> appended is used (<c>RunAsync</c> gives <c>RunStreamed</c>).
     /// </summary>
     public string? MethodName { get; set; }
+
+    /// <summary>
+    /// Which produced events the runs started by the generated method keep for progress saving
+    /// (<see cref="RunOptions.EventHistory"/>). Default: <see cref="CancelGen.EventHistory.None"/>.
+    /// </summary>
+    public EventHistory EventHistory { get; set; }
+
+    /// <summary>
+    /// How many produced, unread events the runs started by the generated method buffer
+    /// (<see cref="RunOptions.BufferCapacity"/>): <c>0</c> (the default) means unbounded; a positive number
+    /// makes the run wait (backpressure) when that many events are unread. A negative value is reported by
+    /// the generator (CG1017).
+    /// </summary>
+    public int BufferCapacity { get; set; }
 }

@@ -272,6 +272,20 @@ public class DiagnosticTests
         Diagnostic(DiagnosticDescriptors.InvalidMethodName, 1, "class", "Agent.WriteAsync", "WriteStreamed"));
 
     [Fact]
+    public Task CG1017_invalid_run_options() => VerifyAsync("""
+        public partial class Agent
+        {
+            [StreamingRun(BufferCapacity = {|#0:-5|})]
+            public Task LogAsync(RunContext<string> run) => Task.CompletedTask;
+
+            [StreamingRun(EventHistory = {|#1:(EventHistory)7|}, MethodName = "Write")]
+            public Task WriteAsync(RunContext<string> run) => Task.CompletedTask;
+        }
+        """,
+        Diagnostic(DiagnosticDescriptors.InvalidRunOption, 0, "BufferCapacity", "-5", "Agent.LogAsync", "use 0 for an unbounded buffer or a positive number of events"),
+        Diagnostic(DiagnosticDescriptors.InvalidRunOption, 1, "EventHistory", "(EventHistory)7", "Agent.WriteAsync", "use one of EventHistory.None, EventHistory.CurrentTurn, EventHistory.All"));
+
+    [Fact]
     public Task CG1015_interface() => VerifyAsync("""
         public partial interface IAgent
         {
@@ -326,7 +340,7 @@ public class DiagnosticTests
         Assert.Empty(outcome.Sources);
         Assert.All(outcome.GeneratorDiagnostics, static d => Assert.StartsWith("CG1", d.Id, StringComparison.Ordinal));
         Assert.Equal(
-            ["CG1001", "CG1002", "CG1003", "CG1004", "CG1005", "CG1005", "CG1006", "CG1007", "CG1008", "CG1008", "CG1009", "CG1010", "CG1010", "CG1011", "CG1011", "CG1012", "CG1013", "CG1014", "CG1015"],
+            ["CG1001", "CG1002", "CG1003", "CG1004", "CG1005", "CG1005", "CG1006", "CG1007", "CG1008", "CG1008", "CG1009", "CG1010", "CG1010", "CG1011", "CG1011", "CG1012", "CG1013", "CG1014", "CG1015", "CG1017"],
             outcome.GeneratorDiagnostics.Select(static d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(outcome.GeneratorDiagnostics, static d => Assert.True(d.Location.IsInSource));
     }
@@ -339,7 +353,7 @@ public class DiagnosticTests
             .Select(static f => (Microsoft.CodeAnalysis.DiagnosticDescriptor)f.GetValue(null)!)
             .ToList();
 
-        Assert.Equal(16, descriptors.Count);
+        Assert.Equal(17, descriptors.Count);
         Assert.Equal(descriptors.Count, descriptors.Select(static d => d.Id).Distinct().Count());
         var repoRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var unshipped = File.ReadAllText(Path.Combine(repoRoot, "src", "Generators", "AnalyzerReleases.Unshipped.md"));

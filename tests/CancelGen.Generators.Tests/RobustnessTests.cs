@@ -43,6 +43,7 @@ public class RobustnessTests
             [StreamingRun] public abstract IAsyncEnumerable<int> Abstract();
             [StreamingRun] public partial Task Partial(RunContext<int> r);
             [StreamingRun(MethodName = "1x")] public Task Named(RunContext<int> r) => Task.CompletedTask;
+            [StreamingRun(BufferCapacity = -1)] public Task Buffered(RunContext<int> r) => Task.CompletedTask;
             [StreamingRun] Task IDisposableLike() => Task.CompletedTask;
             public void Dispose()
             {

@@ -44,6 +44,15 @@ public sealed class RunTests
                 return "answer to " + question;
             }
 
+            [StreamingRun(EventHistory = EventHistory.All, BufferCapacity = 1)]
+            public static async Task SpellAsync(string word, RunContext<char> run)
+            {
+                foreach (var letter in word)
+                {
+                    await run.EmitAsync(letter);
+                }
+            }
+
             [StreamingRun]
             public static async ValueTask WaitForeverAsync(RunContext<int> run, CancellationToken cancellationToken)
             {
@@ -135,6 +144,23 @@ public sealed class RunTests
 
         Assert.Equal(RunStatus.Cancelled, run.Status);
         Assert.True(run.Completion.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Run_options_on_the_attribute_reach_the_run()
+    {
+        await using var run = (RunResultStreaming<char>)Invoke(null, "SpellStreamed", "abc", CancellationToken.None);
+
+        var events = new List<char>();
+        await foreach (var item in run.StreamEvents())
+        {
+            events.Add(item);
+        }
+
+        await run.Completion;
+        Assert.Equal(['a', 'b', 'c'], events);
+        Assert.Equal(['a', 'b', 'c'], run.GetProgress().RecordedEvents); // EventHistory.All
+        Assert.Equal(RunStatus.Completed, run.Status);
     }
 
     private static object Invoke(object? target, string name, params object?[] arguments)

@@ -286,6 +286,24 @@ public static class Shapes
             }
             """,
 
+        ["RunOptionsOnAttribute"] = Usings + """
+            namespace Agents;
+
+            internal partial class Recorder
+            {
+                // Options become the RunOptions of every run the wrapper starts; defaults are left out.
+                [StreamingRun(EventHistory = EventHistory.CurrentTurn, BufferCapacity = 64)]
+                internal async Task RecordAsync(RunContext<string> run) => await run.EmitAsync("a");
+
+                [StreamingRun(EventHistory = EventHistory.None, BufferCapacity = 0)]
+                internal async Task PlainAsync(RunContext<string> run) => await run.EmitAsync("b");
+
+                internal RunResultStreaming<string> Use() => RecordStreamed();
+
+                internal RunResultStreaming<string> UsePlain() => PlainStreamed();
+            }
+            """,
+
         ["ExtensionMethod"] = Usings + """
             namespace Agents;
 

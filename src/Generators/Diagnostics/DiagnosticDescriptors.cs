@@ -126,4 +126,11 @@ internal static class DiagnosticDescriptors
         "[StreamingRun] goes on an ordinary method",
         "[StreamingRun] is on '{0}', {1}, which the generated wrapper cannot call by name: move the code into an ordinary named method and mark that one",
         "Explicit interface implementations, accessors, operators and constructors cannot be called as 'this.Name(...)' from the wrapper.");
+
+    /// <summary>CG1017: a run option set on the attribute has a value a run cannot take.</summary>
+    public static readonly DiagnosticDescriptor InvalidRunOption = Error(
+        "CG1017",
+        "[StreamingRun] run options must have valid values",
+        "{0} = {1} on [StreamingRun] method '{2}' is not a valid run option: {3}",
+        "EventHistory and BufferCapacity set on [StreamingRun] become the RunOptions of every run the generated method starts; a value the runtime would reject is reported here instead of failing at run time.");
 }

@@ -101,7 +101,7 @@ internal static class StreamingRunEmitter
 
         writer.Line("return global::CancelGen.RunResultStreaming.Start<" + typeArguments + ">(");
         writer.Line("    (" + contextType + " " + model.ContextArgumentName + ", " + CancellationTokenType + " " + model.TokenArgumentName + ") => " + call + ",");
-        writer.Line("    new global::CancelGen.RunOptions { Name = " + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(model.RunName, quote: true) + " },");
+        writer.Line("    " + RunOptions(model) + ",");
         writer.Line("    " + model.TokenParameterName + ");");
         writer.Close();
     }
@@ -121,6 +121,22 @@ internal static class StreamingRunEmitter
         var target = model.IsStatic ? model.CallTarget : "this";
         var arguments = kept.Select(static p => p.Name).Concat(["default"]);
         writer.Line("    => " + target + "." + model.WrapperName + model.TypeParameterList + "(" + string.Join(", ", arguments) + ");");
+    }
+
+    private static string RunOptions(StreamingRunModel model)
+    {
+        var initializers = new List<string> { "Name = " + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(model.RunName, quote: true) };
+        if (model.RunOptions.EventHistoryMember is { } history)
+        {
+            initializers.Add("EventHistory = global::CancelGen.EventHistory." + history);
+        }
+
+        if (model.RunOptions.BufferCapacity > 0)
+        {
+            initializers.Add("BufferCapacity = " + model.RunOptions.BufferCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return "new global::CancelGen.RunOptions { " + string.Join(", ", initializers) + " }";
     }
 
     private static string Header(StreamingRunModel model)

@@ -61,6 +61,15 @@ internal sealed record ParameterModel(
     bool IsThis,
     string? ParamsFallback);
 
+/// <summary>
+/// The run options set on <c>[StreamingRun]</c>: the <c>EventHistory</c> member name (<see langword="null"/>
+/// for the default) and the buffer capacity (<c>0</c>: unbounded).
+/// </summary>
+internal sealed record RunOptionsModel(string? EventHistoryMember, int BufferCapacity)
+{
+    public static RunOptionsModel Default { get; } = new(null, 0);
+}
+
 /// <summary>Everything the emitter needs to write one wrapper: no symbols, no syntax, only values.</summary>
 internal sealed record StreamingRunModel(
     string HintName,
@@ -82,6 +91,7 @@ internal sealed record StreamingRunModel(
     string ContextArgumentName,
     string TokenArgumentName,
     string RunName,
+    RunOptionsModel RunOptions,
     EquatableArray<string> Documentation,
     EquatableArray<string> ParamsOverloadDocumentation,
     EquatableArray<string> MethodAttributes,

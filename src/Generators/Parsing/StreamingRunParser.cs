@@ -152,16 +152,16 @@ internal static partial class StreamingRunParser
         {
             if (!SymbolFormatting.IsUsableName(requestedName) || SyntaxFacts.GetKeywordKind(requestedName) != SyntaxKind.None)
             {
-                var argumentLocation = (attributeSyntax as AttributeSyntax)?.ArgumentList?.Arguments
-                    .FirstOrDefault(static a => a.NameEquals?.Name.Identifier.ValueText == "MethodName")?.Expression;
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMethodName,
-                    LocationInfo.From(argumentLocation) ?? attributeLocation, requestedName, methodDisplay, wrapperName));
+                    NamedArgumentLocation(attributeSyntax, "MethodName") ?? attributeLocation, requestedName, methodDisplay, wrapperName));
             }
             else
             {
                 wrapperName = requestedName;
             }
         }
+
+        var runOptions = ReadRunOptions(attribute, attributeSyntax, attributeLocation, methodDisplay, diagnostics);
 
         if (notPartial.Count > 0)
         {
@@ -403,6 +403,7 @@ internal static partial class StreamingRunParser
             ContextArgumentName: Unique(DefaultContextArgument, parameterNames),
             TokenArgumentName: Unique(DefaultTokenArgument, parameterNames),
             RunName: method.ContainingType.Name + "." + method.Name,
+            RunOptions: runOptions,
             Documentation: documentation,
             ParamsOverloadDocumentation: paramsDocumentation,
             MethodAttributes: MethodAttributes(signature).ToEquatableArray(),
