@@ -16,8 +16,7 @@ var failures = 0;
 console.Heading("1. A full run");
 {
     var (agent, tools) = timing.CreateAgent();
-    await using var run = RunResultStreaming.Start<AgentEvent, string>(
-        (ctx, ct) => agent.AnswerAsync(Question, ctx, ct), new RunOptions { Name = "weather-full" });
+    await using var run = agent.AnswerStreamed(Question); // generated from [StreamingRun] AnswerAsync
     await foreach (var e in run.StreamEvents())
     {
         console.Print(e);
@@ -30,8 +29,7 @@ console.Heading("1. A full run");
 console.Heading("2. Cancel after the turn: asked at the first tool call, the turn finishes first");
 {
     var (agent, tools) = timing.CreateAgent();
-    await using var run = RunResultStreaming.Start<AgentEvent, string>(
-        (ctx, ct) => agent.AnswerAsync(Question, ctx, ct), new RunOptions { Name = "weather-after-turn" });
+    await using var run = agent.AnswerStreamed(Question);
     var asked = false;
     await foreach (var e in run.StreamEvents())
     {
@@ -54,8 +52,7 @@ console.Heading("2. Cancel after the turn: asked at the first tool call, the tur
 console.Heading("3. Cancel immediately, in the middle of a tool call");
 {
     var (agent, tools) = timing.CreateAgent();
-    await using var run = RunResultStreaming.Start<AgentEvent, string>(
-        (ctx, ct) => agent.AnswerAsync(Question, ctx, ct), new RunOptions { Name = "weather-immediate", EventHistory = EventHistory.CurrentTurn });
+    await using var run = agent.AnswerStreamed(Question);
     await foreach (var e in run.StreamEvents())
     {
         console.Print(e);

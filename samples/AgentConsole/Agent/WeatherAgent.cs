@@ -10,7 +10,12 @@ namespace AgentConsole.Agent;
 public sealed partial class WeatherAgent(ScriptedModel model, WeatherTools tools)
 {
     /// <summary>Answers <paramref name="question"/>, streaming events; returns the full answer text.</summary>
-    [StreamingRun]
+    /// <remarks>
+    /// CancelGen generates <c>AnswerStreamed(string question, CancellationToken cancellationToken = default)</c>,
+    /// which starts this method as a run and returns its handle. The run keeps the current turn's events so
+    /// that a cancelled turn can be saved and retried.
+    /// </remarks>
+    [StreamingRun(EventHistory = EventHistory.CurrentTurn)]
     public async Task<string> AnswerAsync(string question, RunContext<AgentEvent> run, CancellationToken cancellationToken)
     {
         var answer = new StringBuilder();
