@@ -25,6 +25,7 @@ internal sealed class RunSymbols
         TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
         Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
         ThreadPool = compilation.GetTypeByMetadataName("System.Threading.ThreadPool");
+        IAsyncDisposable = compilation.GetTypeByMetadataName("System.IAsyncDisposable");
     }
 
     /// <summary><c>CancelGen.RunResultStreaming&lt;TEvent&gt;</c> (open generic).</summary>
@@ -56,6 +57,8 @@ internal sealed class RunSymbols
     public INamedTypeSymbol? Thread { get; }
 
     public INamedTypeSymbol? ThreadPool { get; }
+
+    public INamedTypeSymbol? IAsyncDisposable { get; }
 
     public static RunSymbols? TryCreate(Compilation compilation)
     {
@@ -110,4 +113,20 @@ internal sealed class RunSymbols
 
         return false;
     }
+
+    /// <summary>Whether <paramref name="method"/> is the run's <c>StreamEvents</c>.</summary>
+    public bool IsStreamEvents(IMethodSymbol method) =>
+        method.Name == "StreamEvents" && IsRun(method.ContainingType);
+
+    /// <summary>
+    /// Whether calling <paramref name="method"/> on a run ends it: the run's <c>Cancel</c>, <c>CancelAsync</c> or
+    /// <c>DisposeAsync</c>, or <c>IAsyncDisposable.DisposeAsync</c>.
+    /// </summary>
+    public bool IsRelease(IMethodSymbol method) => method.Name switch
+    {
+        "Cancel" or "CancelAsync" => IsRun(method.ContainingType),
+        "DisposeAsync" => IsRun(method.ContainingType)
+            || SymbolEqualityComparer.Default.Equals(method.ContainingType, IAsyncDisposable),
+        _ => false,
+    };
 }

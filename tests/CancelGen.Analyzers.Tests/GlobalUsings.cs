@@ -4,3 +4,6 @@ global using CG0003Verify = CancelGen.Analyzers.Tests.Verifiers.RuleVerifier<
 global using CG0004Verify = CancelGen.Analyzers.Tests.Verifiers.RuleVerifier<
     CancelGen.Analyzers.Rules.TokenNotPassedAnalyzer,
     CancelGen.Analyzers.CodeFixes.TokenNotPassedCodeFixProvider>;
+global using CG0001Verify = CancelGen.Analyzers.Tests.Verifiers.RuleVerifier<
+    CancelGen.Analyzers.Rules.RunNotDisposedAnalyzer,
+    CancelGen.Analyzers.CodeFixes.RunNotDisposedCodeFixProvider>;

@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CancelGen.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CancelGen.Analyzers.CodeFixes;
+
+/// <summary>
+/// Fixes CG0001 two ways: declare the run <c>await using</c> (a run created in the loop header first gets its own
+/// <c>await using var run = ...;</c>), or wrap the loop in <c>try { ... } finally { run.Cancel(); }</c> (a run
+/// created in the loop header first gets a <c>var run = ...;</c>).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RunNotDisposedCodeFixProvider))]
+[Shared]
+public sealed class RunNotDisposedCodeFixProvider : CodeFixProvider
+{
+    /// <summary>The equivalence key of the action that declares the run with <c>await using</c>.</summary>
+    public const string AwaitUsingEquivalenceKey = "CG0001.AwaitUsing";
+
+    /// <summary>The equivalence key of the action that cancels the run in a <c>finally</c> around the loop.</summary>
+    public const string TryFinallyEquivalenceKey = "CG0001.TryFinally";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RunNotDisposed);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() =>
+        FixAllProvider.Create(static async (context, document, diagnostics) =>
+            (Document?)await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey == TryFinallyEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || RunSymbols.TryCreate(model.Compilation) is not { } symbols)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Target.Find(root, model, symbols, diagnostic, context.CancellationToken) is not { } target)
+            {
+                continue;
+            }
+
+            if (target.CanAwaitUsing)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Declare the run with 'await using'",
+                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), tryFinally: false, cancellationToken),
+                        AwaitUsingEquivalenceKey),
+                    diagnostic);
+            }
+
+            if (target.CanTryFinally)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Cancel the run in a finally around the loop",
+                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), tryFinally: true, cancellationToken),
+                        TryFinallyEquivalenceKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool tryFinally, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || RunSymbols.TryCreate(model.Compilation) is not { } symbols)
+        {
+            return document;
+        }
+
+        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
+        var reservedNames = new HashSet<string>();
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            if (Target.Find(root, model, symbols, diagnostic, cancellationToken) is not { } target)
+            {
+                continue;
+            }
+
+            if (tryFinally && target.CanTryFinally)
+            {
+                WrapInTryFinally(editor, target, model, reservedNames);
+            }
+            else if (!tryFinally && target.CanAwaitUsing)
+            {
+                DeclareAwaitUsing(editor, target, model, reservedNames);
+            }
+        }
+
+        return document.WithSyntaxRoot(editor.GetChangedRoot());
+    }
+
+    private static void DeclareAwaitUsing(SyntaxEditor editor, Target target, SemanticModel model, ISet<string> reservedNames)
+    {
+        if (target.Declaration is { } declaration)
+        {
+            editor.ReplaceNode(declaration, (current, _) => RunDeclarations.WithAwaitUsing((LocalDeclarationStatementSyntax)current));
+            return;
+        }
+
+        var name = RunDeclarations.FreeName(target.Loop, model, reservedNames);
+        IntroduceLocal(editor, target, name, awaitUsing: true);
+    }
+
+    private static void WrapInTryFinally(SyntaxEditor editor, Target target, SemanticModel model, ISet<string> reservedNames)
+    {
+        var name = target.LocalName;
+        if (name is null)
+        {
+            name = RunDeclarations.FreeName(target.Loop, model, reservedNames);
+            IntroduceLocal(editor, target, name, awaitUsing: false);
+        }
+
+        var endOfLine = RunDeclarations.EndOfLine(target.Loop);
+        editor.ReplaceNode(target.Loop, (current, _) =>
+        {
+            var loop = (StatementSyntax)current;
+            var cancel = SyntaxFactory.ExpressionStatement(
+                SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(name), SyntaxFactory.IdentifierName("Cancel"))));
+            return SyntaxFactory.TryStatement(
+                    SyntaxFactory.Block(loop.WithLeadingTrivia(RunDeclarations.Indentation(loop)).WithTrailingTrivia(endOfLine)),
+                    default,
+                    SyntaxFactory.FinallyClause(SyntaxFactory.Block(cancel)))
+                .WithLeadingTrivia(loop.GetLeadingTrivia())
+                .WithTrailingTrivia(loop.GetTrailingTrivia())
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        });
+    }
+
+    /// <summary>Declares <paramref name="name"/> before the loop with the run created in its header, and streams from it.</summary>
+    private static void IntroduceLocal(SyntaxEditor editor, Target target, string name, bool awaitUsing)
+    {
+        var creation = target.RunExpression;
+        var local = RunDeclarations.Declaration(
+            name, creation, awaitUsing, target.Loop.GetLeadingTrivia(), RunDeclarations.EndOfLine(target.Loop));
+        editor.InsertBefore(target.Loop, local);
+        editor.ReplaceNode(target.Loop, (current, _) => current.WithLeadingTrivia(RunDeclarations.Indentation(current)));
+        SyntaxNode slot = creation;
+        while (slot.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            slot = parenthesized;
+        }
+
+        editor.ReplaceNode(slot, (current, _) => SyntaxFactory.IdentifierName(name).WithTriviaFrom(current));
+    }
+
+    /// <summary>The loop a CG0001 diagnostic is about, and what each fix can do there.</summary>
+    private sealed class Target
+    {
+        private Target(CommonForEachStatementSyntax loop, ExpressionSyntax runExpression, string? localName, LocalDeclarationStatementSyntax? declaration)
+        {
+            Loop = loop;
+            RunExpression = runExpression;
+            LocalName = localName;
+            Declaration = declaration;
+        }
+
+        public CommonForEachStatementSyntax Loop { get; }
+
+        /// <summary>The run in the loop header: the local's name, or the expression creating it.</summary>
+        public ExpressionSyntax RunExpression { get; }
+
+        /// <summary>The run local's name; <see langword="null"/> when the run is created in the loop header.</summary>
+        public string? LocalName { get; }
+
+        /// <summary>The run local's declaration, when it can gain <c>await using</c>.</summary>
+        public LocalDeclarationStatementSyntax? Declaration { get; }
+
+        public bool CanAwaitUsing => Declaration is not null || (LocalName is null && RunDeclarations.CanHoldAwaitUsing(Loop));
+
+        public bool CanTryFinally => LocalName is not null || Loop.Parent is BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax;
+
+        public static Target? Find(SyntaxNode root, SemanticModel model, RunSymbols symbols, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
+                || node.FirstAncestorOrSelf<CommonForEachStatementSyntax>() is not { } loop
+                || loop.Expression.Span != diagnostic.Location.SourceSpan
+                || model.GetOperation(loop, cancellationToken) is not IForEachLoopOperation operation
+                || !RunStreamLoop.TryCreate(operation, symbols, out var stream)
+                || stream.Run.Syntax is not ExpressionSyntax runExpression)
+            {
+                return null;
+            }
+
+            if (stream.IsInline)
+            {
+                return new Target(loop, runExpression, localName: null, declaration: null);
+            }
+
+            if (stream.Run is not ILocalReferenceOperation { Local: { } local })
+            {
+                return null;
+            }
+
+            return new Target(loop, runExpression, local.Name, AwaitUsingCandidate(operation, local, symbols));
+        }
+
+        /// <summary>The local's declaration when it can become <c>await using</c>: a single-variable declaration, never assigned again.</summary>
+        private static LocalDeclarationStatementSyntax? AwaitUsingCandidate(IOperation loop, ILocalSymbol local, RunSymbols symbols)
+        {
+            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().Parent?.Parent is not LocalDeclarationStatementSyntax declaration
+                || !RunDeclarations.CanBecomeAwaitUsing(declaration)
+                || RunLocalUses.Collect(loop, local, symbols).Any(RunHandleUse.Written))
+            {
+                return null;
+            }
+
+            return declaration;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CancelGen.Analyzers.Rules;
+
+/// <summary>
+/// Classifies what a reference to a run local does with the run, by looking up the operation tree from the
+/// reference (a bounded walk of its parents). Shared by CG0001 (is the run released or handed on?) and CG0002
+/// (is the run used at all?).
+/// </summary>
+internal static class RunHandleUses
+{
+    /// <summary>What <paramref name="reference"/> does with the run held by its local.</summary>
+    public static RunHandleUse Classify(ILocalReferenceOperation reference, RunSymbols symbols)
+    {
+        if (reference.IsDeclaration)
+        {
+            return RunHandleUse.Written; // out var run
+        }
+
+        var value = ValueCarrying(reference);
+        var parent = value.Parent;
+        switch (parent)
+        {
+            case IArgumentOperation { Parameter.RefKind: RefKind.Out }:
+                return RunHandleUse.Written;
+            case ISimpleAssignmentOperation assignment when assignment.Target == value:
+                return RunHandleUse.Written;
+            case ISimpleAssignmentOperation assignment when assignment.Value == value:
+                return assignment.Target is IDiscardOperation ? RunHandleUse.Read : RunHandleUse.Escaped;
+            case IInvocationOperation invocation when invocation.Instance == value:
+                return ClassifyCall(invocation.TargetMethod, symbols);
+            case IConditionalAccessOperation conditional when conditional.Operation == value:
+                return conditional.WhenNotNull is IInvocationOperation { Instance: IConditionalAccessInstanceOperation } call
+                    ? ClassifyCall(call.TargetMethod, symbols)
+                    : RunHandleUse.Read;
+            case IUsingOperation:
+                return RunHandleUse.Released;
+            case IReturnOperation:
+            case IArgumentOperation:
+            case IVariableInitializerOperation:
+            case IArrayInitializerOperation:
+            case ICollectionExpressionOperation:
+            case ITupleOperation:
+            case ISpreadOperation:
+            case IAnonymousObjectCreationOperation:
+            case IPropertyInitializerOperation:
+            case IFieldInitializerOperation:
+            case IDeconstructionAssignmentOperation:
+                return RunHandleUse.Escaped;
+            default:
+                return RunHandleUse.Read;
+        }
+    }
+
+    /// <summary>Whether <paramref name="use"/> means the method that owns the local no longer has to end the run.</summary>
+    public static bool EndsOwnership(RunHandleUse use) => use is RunHandleUse.Released or RunHandleUse.Escaped;
+
+    private static RunHandleUse ClassifyCall(IMethodSymbol method, RunSymbols symbols)
+    {
+        if (symbols.IsRelease(method))
+        {
+            return RunHandleUse.Released;
+        }
+
+        return symbols.IsStreamEvents(method) ? RunHandleUse.Enumerated : RunHandleUse.Read;
+    }
+
+    /// <summary>
+    /// The outermost operation that still carries the reference's value unchanged: conversions, <c>x ? run : y</c>,
+    /// <c>run ?? y</c>, <c>run!</c>.
+    /// </summary>
+    private static IOperation ValueCarrying(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation.Parent)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion;
+                    break;
+                case IConditionalOperation conditional when conditional.WhenTrue == operation || conditional.WhenFalse == operation:
+                    operation = conditional;
+                    break;
+                case ICoalesceOperation coalesce:
+                    operation = coalesce;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+}

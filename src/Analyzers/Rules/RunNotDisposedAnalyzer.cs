@@ -1,0 +1,214 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CancelGen.Analyzers.Rules;
+
+/// <summary>
+/// CG0001: an <c>await foreach</c> over a run's <c>StreamEvents()</c> (directly or through <c>WithCancellation</c>,
+/// <c>ConfigureAwait</c> and extension chains) whose run is not released on every path out of the loop. Leaving
+/// the loop only detaches the consumer; the run goes on.
+/// </summary>
+/// <remarks>
+/// Silent when the run local is declared <c>await using</c> (or is the resource of a <c>using</c> statement around
+/// the loop); when a <c>finally</c> covering the loop releases it; when ownership leaves the method (returned,
+/// stored elsewhere, passed on, released by a lambda); when the handle comes from a field, property or
+/// parameter; and when every control-flow path out of the loop releases it and a <c>catch</c> covering the loop
+/// releases it too (an exception thrown by the loop body is a path out of the loop). A handle created in the loop
+/// header itself can never be released: that always fires.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RunNotDisposedAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property present when the run is created in the loop header (the fix must introduce a local).</summary>
+    internal const string InlineProperty = "CG0001.Inline";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.RunNotDisposed);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (RunSymbols.TryCreate(start.Compilation) is { } symbols)
+            {
+                start.RegisterOperationAction(context => AnalyzeLoop(context, symbols), OperationKind.Loop);
+            }
+        });
+    }
+
+    private static void AnalyzeLoop(OperationAnalysisContext context, RunSymbols symbols)
+    {
+        if (context.Operation is not IForEachLoopOperation loop || !RunStreamLoop.TryCreate(loop, symbols, out var stream))
+        {
+            return;
+        }
+
+        if (stream.IsInline)
+        {
+            Report(context, loop, CreatorName(stream.Run), inline: true);
+            return;
+        }
+
+        if (stream.Run is ILocalReferenceOperation { Local: { } local } && IsLeaked(context, loop, local, symbols))
+        {
+            Report(context, loop, local.Name, inline: false);
+        }
+    }
+
+    private static bool IsLeaked(OperationAnalysisContext context, IForEachLoopOperation loop, ILocalSymbol local, RunSymbols symbols)
+    {
+        if (RunLocalUses.IsUsingDeclared(local) || IsInUsingStatementOver(loop, local))
+        {
+            return false;
+        }
+
+        var uses = RunLocalUses.Collect(loop, local, symbols);
+        if (!uses.HoldsCreatedRun() || uses.Any(RunHandleUse.Escaped))
+        {
+            return false; // someone else's run, or handed on: not this method's to end
+        }
+
+        var declaringFunction = FunctionOf(uses.Declarator ?? loop);
+        var releases = new List<IOperation>();
+        foreach (var (reference, use) in uses.References)
+        {
+            if (use != RunHandleUse.Released)
+            {
+                continue;
+            }
+
+            if (FunctionOf(reference) != declaringFunction)
+            {
+                return false; // captured and released by a lambda or local function
+            }
+
+            releases.Add(reference);
+        }
+
+        if (releases.Count == 0)
+        {
+            return true;
+        }
+
+        if (FunctionOf(loop) != declaringFunction || IsCoveredByFinally(loop, releases))
+        {
+            return false;
+        }
+
+        // Without a finally, an exception from the loop body leaves the loop on a path only a catch can cover;
+        // every other path out must pass a release.
+        if (!IsCoveredByCatch(loop, releases))
+        {
+            return true;
+        }
+
+        var releaseSyntax = new HashSet<SyntaxNode>();
+        foreach (var release in releases)
+        {
+            releaseSyntax.Add(release.Syntax);
+        }
+
+        return RunReleasePaths.EveryPathReleases(context.GetControlFlowGraph(), loop, releaseSyntax) == false;
+    }
+
+    /// <summary>Whether an <c>await using (run)</c> statement over the local encloses the loop.</summary>
+    private static bool IsInUsingStatementOver(IOperation loop, ILocalSymbol local)
+    {
+        for (var current = loop.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IUsingOperation { Resources: { } resources }
+                && StreamingRunOperations.WithoutConversions(resources) is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCoveredByFinally(IOperation loop, List<IOperation> releases)
+    {
+        for (IOperation child = loop, current = loop.Parent!; current is not null; child = current, current = current.Parent!)
+        {
+            if (current is ITryOperation { Finally: { } @finally } @try && @try.Body == child && ContainsAny(@finally, releases))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCoveredByCatch(IOperation loop, List<IOperation> releases)
+    {
+        for (IOperation child = loop, current = loop.Parent!; current is not null; child = current, current = current.Parent!)
+        {
+            if (current is not ITryOperation @try || @try.Body != child)
+            {
+                continue;
+            }
+
+            foreach (var @catch in @try.Catches)
+            {
+                if (@catch.Filter is null && CatchesEverything(@catch.ExceptionType) && ContainsAny(@catch.Handler, releases))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CatchesEverything(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_Object
+        || (type.Name == "Exception" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true });
+
+    private static bool ContainsAny(IOperation region, List<IOperation> operations)
+    {
+        foreach (var operation in operations)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current == region)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? FunctionOf(IOperation operation)
+    {
+        StreamingRunOperations.EnclosingFunction(operation, out var function);
+        return function;
+    }
+
+    private static string CreatorName(IOperation run) => run switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod.Name + "(...)",
+        IAwaitOperation { Operation: var awaited } => "await " + CreatorName(StreamingRunOperations.WithoutConversions(awaited) ?? awaited),
+        IObjectCreationOperation creation => "new " + creation.Type?.Name + "(...)",
+        _ => run.Syntax.ToString(),
+    };
+
+    private static void Report(OperationAnalysisContext context, IForEachLoopOperation loop, string name, bool inline)
+    {
+        var location = loop.Syntax is CommonForEachStatementSyntax statement ? statement.Expression.GetLocation() : loop.Collection.Syntax.GetLocation();
+        var properties = inline
+            ? ImmutableDictionary<string, string?>.Empty.Add(InlineProperty, "true")
+            : ImmutableDictionary<string, string?>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RunNotDisposed, location, properties, name));
+    }
+}
