@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using CancelGen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,6 +29,26 @@ internal static class RunDeclarations
         && declaration.Declaration.Variables.Count == 1
         && declaration.Declaration.Variables[0].Initializer is not null
         && CanHoldAwaitUsing(declaration);
+
+    /// <summary>
+    /// The declaration of <paramref name="local"/> when it can become <c>await using</c>: a single-variable
+    /// declaration standing in a block of an async function, and the local is never assigned again (a using
+    /// variable is read-only).
+    /// </summary>
+    public static LocalDeclarationStatementSyntax? AwaitUsingCandidate(
+        ILocalSymbol local, SemanticModel model, RunSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+            || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax declaration
+            || !CanBecomeAwaitUsing(declaration)
+            || model.GetOperation(declarator, cancellationToken) is not { } operation
+            || RunLocalUses.Collect(operation, local, symbols).Any(RunHandleUse.Written))
+        {
+            return null;
+        }
+
+        return declaration;
+    }
 
     /// <summary><c>var run = X();</c> becomes <c>await using var run = X();</c>, trivia kept in front.</summary>
     public static LocalDeclarationStatementSyntax WithAwaitUsing(LocalDeclarationStatementSyntax declaration)
@@ -97,10 +119,13 @@ internal static class RunDeclarations
     /// </summary>
     public static string FreeName(StatementSyntax statement, SemanticModel model, ISet<string> reserved)
     {
-        var member = (SyntaxNode?)statement.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m is not GlobalStatementSyntax)
-            ?? statement.SyntaxTree.GetRoot();
+        // The member holding the statement; for top-level code, every top-level statement.
+        var member = statement.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m is not GlobalStatementSyntax);
+        var scope = member is not null
+            ? new SyntaxNode[] { member }
+            : statement.SyntaxTree.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().ToArray<SyntaxNode>();
         var taken = new HashSet<string>(reserved);
-        foreach (var token in member.DescendantTokens())
+        foreach (var token in scope.SelectMany(node => node.DescendantTokens()))
         {
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {

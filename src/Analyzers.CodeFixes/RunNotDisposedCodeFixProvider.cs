@@ -213,20 +213,7 @@ public sealed class RunNotDisposedCodeFixProvider : CodeFixProvider
                 return null;
             }
 
-            return new Target(loop, runExpression, local.Name, AwaitUsingCandidate(operation, local, symbols));
-        }
-
-        /// <summary>The local's declaration when it can become <c>await using</c>: a single-variable declaration, never assigned again.</summary>
-        private static LocalDeclarationStatementSyntax? AwaitUsingCandidate(IOperation loop, ILocalSymbol local, RunSymbols symbols)
-        {
-            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().Parent?.Parent is not LocalDeclarationStatementSyntax declaration
-                || !RunDeclarations.CanBecomeAwaitUsing(declaration)
-                || RunLocalUses.Collect(loop, local, symbols).Any(RunHandleUse.Written))
-            {
-                return null;
-            }
-
-            return declaration;
+            return new Target(loop, runExpression, local.Name, RunDeclarations.AwaitUsingCandidate(local, model, symbols, cancellationToken));
         }
     }
 }

@@ -7,3 +7,6 @@ global using CG0004Verify = CancelGen.Analyzers.Tests.Verifiers.RuleVerifier<
 global using CG0001Verify = CancelGen.Analyzers.Tests.Verifiers.RuleVerifier<
     CancelGen.Analyzers.Rules.RunNotDisposedAnalyzer,
     CancelGen.Analyzers.CodeFixes.RunNotDisposedCodeFixProvider>;
+global using CG0002Verify = CancelGen.Analyzers.Tests.Verifiers.RuleVerifier<
+    CancelGen.Analyzers.Rules.RunDiscardedAnalyzer,
+    CancelGen.Analyzers.CodeFixes.RunDiscardedCodeFixProvider>;

@@ -53,7 +53,7 @@ public sealed class RunNotDisposedAnalyzer : DiagnosticAnalyzer
 
         if (stream.IsInline)
         {
-            Report(context, loop, CreatorName(stream.Run), inline: true);
+            Report(context, loop, StreamingRunOperations.CreatorName(stream.Run) + "(...)", inline: true);
             return;
         }
 
@@ -194,14 +194,6 @@ public sealed class RunNotDisposedAnalyzer : DiagnosticAnalyzer
         StreamingRunOperations.EnclosingFunction(operation, out var function);
         return function;
     }
-
-    private static string CreatorName(IOperation run) => run switch
-    {
-        IInvocationOperation invocation => invocation.TargetMethod.Name + "(...)",
-        IAwaitOperation { Operation: var awaited } => "await " + CreatorName(StreamingRunOperations.WithoutConversions(awaited) ?? awaited),
-        IObjectCreationOperation creation => "new " + creation.Type?.Name + "(...)",
-        _ => run.Syntax.ToString(),
-    };
 
     private static void Report(OperationAnalysisContext context, IForEachLoopOperation loop, string name, bool inline)
     {

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CancelGen.Analyzers.Rules;
 
 /// <summary>
-/// Operation-tree helpers shared by the rules that look inside <c>[StreamingRun]</c> methods (CG0003, CG0004).
+/// Operation-tree helpers shared by the rules.
 /// Everything here walks up the operation tree from one node (bounded by its depth), never down a syntax tree.
 /// </summary>
 internal static class StreamingRunOperations
@@ -168,4 +168,17 @@ internal static class StreamingRunOperations
 
         return operation;
     }
+
+    /// <summary>
+    /// The name of the method that produced a run handle, for messages: <c>AnswerStreamed</c> for
+    /// <c>agent.AnswerStreamed(q)</c> and for <c>await agent.AnswerLaterAsync(q).ConfigureAwait(false)</c>.
+    /// </summary>
+    public static string CreatorName(IOperation creation) => WithoutConversions(creation) switch
+    {
+        IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } awaited } => CreatorName(awaited),
+        IInvocationOperation invocation => invocation.TargetMethod.Name,
+        IAwaitOperation { Operation: var awaited } => CreatorName(awaited),
+        IObjectCreationOperation { Type: { } type } => "new " + type.Name,
+        _ => creation.Syntax.ToString(),
+    };
 }

@@ -54,6 +54,15 @@ internal static class RuleVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>Like <see cref="CodeFixAsync"/> for a console program (top-level statements).</summary>
+    public static Task ProgramCodeFixAsync(string source, string fixedSource)
+    {
+        var test = CreateTest(source, fixedSource);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
     /// <summary>
     /// Verifies the code fix applied one diagnostic at a time gives <paramref name="fixedSource"/>, and Fix All
     /// (document, project and solution scope) gives <paramref name="batchFixedSource"/>.
