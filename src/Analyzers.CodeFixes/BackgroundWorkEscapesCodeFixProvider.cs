@@ -75,9 +75,7 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool useRun, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RunSymbols.TryCreate(model.Compilation) is not { } symbols)
+        if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
         {
             return document;
         }
@@ -101,7 +99,7 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
                 runName = RunContextParameterName(declaration, model, symbols, cancellationToken);
                 if (runName is null)
                 {
-                    runName = FreeName(declaration, model, cancellationToken);
+                    runName = FreeName(declaration);
                     AddRunContextParameter(editor, declaration, runName, model, symbols, cancellationToken);
                 }
 
@@ -115,7 +113,7 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
                 && diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.RunLambdaProperty)
                 && work is InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: ParenthesizedLambdaExpressionSyntax lambda }, ..] })
             {
-                var tokenName = FreeTokenName(lambda, model, cancellationToken);
+                var tokenName = FreeTokenName(lambda, model);
                 editor.ReplaceNode(work, (current, _) => StartWithRun((InvocationExpressionSyntax)current, name, tokenName, isStatement) ?? current);
                 continue;
             }
@@ -179,46 +177,9 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
         return started.WithTriviaFrom(taskRun);
     }
 
-    private static string FreeTokenName(ParenthesizedLambdaExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var declared = new HashSet<string>();
-        foreach (var node in lambda.DescendantNodes())
-        {
-            switch (node)
-            {
-                case VariableDeclaratorSyntax variable:
-                    declared.Add(variable.Identifier.ValueText);
-                    break;
-                case SingleVariableDesignationSyntax designation:
-                    declared.Add(designation.Identifier.ValueText);
-                    break;
-                case ParameterSyntax parameter:
-                    declared.Add(parameter.Identifier.ValueText);
-                    break;
-                case LocalFunctionStatementSyntax function:
-                    declared.Add(function.Identifier.ValueText);
-                    break;
-            }
-        }
-
-        var position = lambda.Body.SpanStart;
-        foreach (var candidate in new[] { "ct", "token", "cancellation" })
-        {
-            if (!declared.Contains(candidate) && model.LookupSymbols(position, name: candidate).IsEmpty)
-            {
-                return candidate;
-            }
-        }
-
-        for (var i = 2; ; i++)
-        {
-            var candidate = "ct" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!declared.Contains(candidate) && model.LookupSymbols(position, name: candidate).IsEmpty)
-            {
-                return candidate;
-            }
-        }
-    }
+    /// <summary>A name for the token parameter of the new <c>run.Run(ct =&gt; ...)</c> lambda.</summary>
+    private static string FreeTokenName(ParenthesizedLambdaExpressionSyntax lambda, SemanticModel model) =>
+        FreeNames.Pick(["ct", "token", "cancellation"], [lambda], new HashSet<string>(), model, lambda.Body.SpanStart);
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>
         expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
@@ -245,44 +206,9 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
         return null;
     }
 
-    private static string FreeName(BaseMethodDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var taken = new HashSet<string>();
-        foreach (var parameter in declaration.ParameterList.Parameters)
-        {
-            taken.Add(parameter.Identifier.ValueText);
-        }
-
-        var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
-        if (body is not null)
-        {
-            foreach (var node in body.DescendantNodes())
-            {
-                if (node is VariableDeclaratorSyntax or SingleVariableDesignationSyntax or ParameterSyntax
-                    or LocalFunctionStatementSyntax or ForEachStatementSyntax
-                    && model.GetDeclaredSymbol(node, cancellationToken) is { } symbol)
-                {
-                    taken.Add(symbol.Name);
-                }
-            }
-        }
-
-        foreach (var candidate in new[] { "run", "runContext", "context" })
-        {
-            if (!taken.Contains(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        for (var i = 2; ; i++)
-        {
-            if (!taken.Contains("run" + i))
-            {
-                return "run" + i;
-            }
-        }
-    }
+    /// <summary>A name for the <c>RunContext</c> parameter the fix adds: free among the method's parameters and everything in its body.</summary>
+    private static string FreeName(BaseMethodDeclarationSyntax declaration) =>
+        FreeNames.Pick(["run", "runContext", "context"], [declaration], new HashSet<string>());
 
     private static void AddRunContextParameter(
         SyntaxEditor editor,

@@ -121,27 +121,10 @@ internal static class RunDeclarations
     {
         // The member holding the statement; for top-level code, every top-level statement.
         var member = statement.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m is not GlobalStatementSyntax);
-        var scope = member is not null
+        var scopes = member is not null
             ? new SyntaxNode[] { member }
             : statement.SyntaxTree.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().ToArray<SyntaxNode>();
-        var taken = new HashSet<string>(reserved);
-        foreach (var token in scope.SelectMany(node => node.DescendantTokens()))
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                taken.Add(token.ValueText);
-            }
-        }
-
-        for (var i = 1; ; i++)
-        {
-            var candidate = i == 1 ? "run" : "run" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!taken.Contains(candidate) && model.LookupSymbols(statement.SpanStart, name: candidate).IsEmpty)
-            {
-                reserved.Add(candidate);
-                return candidate;
-            }
-        }
+        return FreeNames.Pick(["run"], scopes, reserved, model, statement.SpanStart);
     }
 
     private static bool IsInAsyncContext(SyntaxNode node)

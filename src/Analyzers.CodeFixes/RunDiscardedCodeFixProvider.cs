@@ -36,9 +36,7 @@ public sealed class RunDiscardedCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RunSymbols.TryCreate(model.Compilation) is not { } symbols)
+        if (await FixDocument.LoadAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
         {
             return;
         }
@@ -59,9 +57,7 @@ public sealed class RunDiscardedCodeFixProvider : CodeFixProvider
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RunSymbols.TryCreate(model.Compilation) is not { } symbols)
+        if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
         {
             return document;
         }

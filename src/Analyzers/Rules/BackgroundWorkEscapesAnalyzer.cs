@@ -14,7 +14,7 @@ namespace CancelGen.Analyzers.Rules;
 /// instead of being awaited, returned, handed on, or given to <c>RunContext.Track</c>/<c>Run</c>.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
-public sealed class BackgroundWorkEscapesAnalyzer : DiagnosticAnalyzer
+public sealed class BackgroundWorkEscapesAnalyzer : RunRuleAnalyzer
 {
     /// <summary>Diagnostic property telling the code fix how to wrap the work; absent when no fix applies.</summary>
     internal const string FixProperty = "CG0003.Fix";
@@ -31,36 +31,32 @@ public sealed class BackgroundWorkEscapesAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal const string RunLambdaProperty = "CG0003.RunLambda";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BackgroundWorkEscapes);
+    /// <summary>Creates the rule.</summary>
+    public BackgroundWorkEscapesAnalyzer()
+        : base(DiagnosticDescriptors.BackgroundWorkEscapes)
+    {
+    }
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, RunSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (symbols.RunContext is null || symbols.StreamingRunAttribute is null || symbols.Task is null)
         {
-            var symbols = RunSymbols.TryCreate(start.Compilation);
-            if (symbols?.RunContext is null || symbols.StreamingRunAttribute is null || symbols.Task is null)
+            return;
+        }
+
+        start.RegisterOperationBlockStartAction(block =>
+        {
+            if (block.OwningSymbol is not IMethodSymbol method || !symbols.IsStreamingRunMethod(method))
             {
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is not IMethodSymbol method || !symbols.IsStreamingRunMethod(method))
-                {
-                    return;
-                }
-
-                var state = new MethodState(symbols);
-                block.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
-                block.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-                block.RegisterOperationAction(state.RecordLocalRead, OperationKind.LocalReference);
-                block.RegisterOperationBlockEndAction(state.ReportUnusedLocals);
-            });
+            var state = new MethodState(symbols);
+            block.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+            block.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+            block.RegisterOperationAction(state.RecordLocalRead, OperationKind.LocalReference);
+            block.RegisterOperationBlockEndAction(state.ReportUnusedLocals);
         });
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,25 +11,17 @@ namespace CancelGen.Analyzers.Rules;
 /// that is enumerated but never released is CG0001's, not this rule's.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RunDiscardedAnalyzer : DiagnosticAnalyzer
+public sealed class RunDiscardedAnalyzer : RunRuleAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.RunDiscarded);
+    /// <summary>Creates the rule.</summary>
+    public RunDiscardedAnalyzer()
+        : base(DiagnosticDescriptors.RunDiscarded)
+    {
+    }
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (RunSymbols.TryCreate(start.Compilation) is { } symbols)
-            {
-                start.RegisterOperationAction(context => AnalyzeCreation(context, symbols), OperationKind.Invocation, OperationKind.Await);
-            }
-        });
-    }
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, RunSymbols symbols) =>
+        start.RegisterOperationAction(context => AnalyzeCreation(context, symbols), OperationKind.Invocation, OperationKind.Await);
 
     private static void AnalyzeCreation(OperationAnalysisContext context, RunSymbols symbols)
     {

@@ -21,28 +21,20 @@ namespace CancelGen.Analyzers.Rules;
 /// header itself can never be released: that always fires.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RunNotDisposedAnalyzer : DiagnosticAnalyzer
+public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
 {
     /// <summary>Diagnostic property present when the run is created in the loop header (the fix must introduce a local).</summary>
     internal const string InlineProperty = "CG0001.Inline";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.RunNotDisposed);
+    /// <summary>Creates the rule.</summary>
+    public RunNotDisposedAnalyzer()
+        : base(DiagnosticDescriptors.RunNotDisposed)
+    {
+    }
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (RunSymbols.TryCreate(start.Compilation) is { } symbols)
-            {
-                start.RegisterOperationAction(context => AnalyzeLoop(context, symbols), OperationKind.Loop);
-            }
-        });
-    }
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, RunSymbols symbols) =>
+        start.RegisterOperationAction(context => AnalyzeLoop(context, symbols), OperationKind.Loop);
 
     private static void AnalyzeLoop(OperationAnalysisContext context, RunSymbols symbols)
     {

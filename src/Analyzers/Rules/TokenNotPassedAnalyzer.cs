@@ -16,7 +16,7 @@ namespace CancelGen.Analyzers.Rules;
 /// <c>CancellationToken</c> parameter or its <c>RunContext</c>'s <c>CancellationToken</c>.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
-public sealed class TokenNotPassedAnalyzer : DiagnosticAnalyzer
+public sealed class TokenNotPassedAnalyzer : RunRuleAnalyzer
 {
     /// <summary>Diagnostic property: what the fix does (one of the <c>Kind*</c> values); absent when no automatic fix is safe.</summary>
     internal const string KindProperty = "CG0004.Kind";
@@ -51,35 +51,31 @@ public sealed class TokenNotPassedAnalyzer : DiagnosticAnalyzer
     /// <summary>Token kind: the <c>[StreamingRun]</c> method's <c>RunContext</c> parameter's <c>CancellationToken</c>.</summary>
     internal const string TokenRunContext = "RunContext";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.TokenNotPassed);
+    /// <summary>Creates the rule.</summary>
+    public TokenNotPassedAnalyzer()
+        : base(DiagnosticDescriptors.TokenNotPassed)
+    {
+    }
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, RunSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (symbols.CancellationToken is null || symbols.StreamingRunAttribute is null)
         {
-            var symbols = RunSymbols.TryCreate(start.Compilation);
-            if (symbols?.CancellationToken is null || symbols.StreamingRunAttribute is null)
+            return;
+        }
+
+        start.RegisterOperationBlockStartAction(block =>
+        {
+            if (block.OwningSymbol is not IMethodSymbol method || !symbols.IsStreamingRunMethod(method))
             {
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is not IMethodSymbol method || !symbols.IsStreamingRunMethod(method))
-                {
-                    return;
-                }
-
-                var methodTokens = MethodTokens(symbols, method);
-                var analyzer = new MethodAnalyzer(symbols, method, methodTokens);
-                block.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
-                block.RegisterOperationAction(analyzer.AnalyzeLoop, OperationKind.Loop);
-            });
+            var methodTokens = MethodTokens(symbols, method);
+            var analyzer = new MethodAnalyzer(symbols, method, methodTokens);
+            block.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+            block.RegisterOperationAction(analyzer.AnalyzeLoop, OperationKind.Loop);
         });
     }
 
