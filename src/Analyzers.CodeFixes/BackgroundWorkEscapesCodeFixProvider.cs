@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CancelGen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,7 +23,7 @@ namespace CancelGen.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BackgroundWorkEscapesCodeFixProvider))]
 [Shared]
-public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
+public sealed class BackgroundWorkEscapesCodeFixProvider : RunRuleCodeFixProvider
 {
     /// <summary>The equivalence key of the code action that wraps the work in <c>run.Track(...)</c>.</summary>
     public const string EquivalenceKey = "CG0003.Track";
@@ -35,13 +34,11 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
     /// </summary>
     public const string RunEquivalenceKey = "CG0003.Run";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BackgroundWorkEscapes);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey == RunEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
+    /// <summary>Creates the fix.</summary>
+    public BackgroundWorkEscapesCodeFixProvider()
+        : base(RuleIds.BackgroundWorkEscapes)
+    {
+    }
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -53,28 +50,21 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Track it with RunContext.Track(...)",
-                    cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), useRun: false, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
+            Register(context, diagnostic, "Track it with RunContext.Track(...)", EquivalenceKey);
             if (diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.RunLambdaProperty))
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Start it with RunContext.Run(ct => ...)",
-                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), useRun: true, cancellationToken),
-                        RunEquivalenceKey),
-                    diagnostic);
+                Register(context, diagnostic, "Start it with RunContext.Run(ct => ...)", RunEquivalenceKey);
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool useRun, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    private protected override async Task<Document> FixAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
     {
+        var useRun = equivalenceKey == RunEquivalenceKey;
         if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
         {
             return document;

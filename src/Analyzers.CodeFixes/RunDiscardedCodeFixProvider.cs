@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,18 +19,16 @@ namespace CancelGen.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RunDiscardedCodeFixProvider))]
 [Shared]
-public sealed class RunDiscardedCodeFixProvider : CodeFixProvider
+public sealed class RunDiscardedCodeFixProvider : RunRuleCodeFixProvider
 {
     /// <summary>The equivalence key of the action that keeps the run in an <c>await using</c> local.</summary>
     public const string EquivalenceKey = "CG0002.AwaitUsing";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RunDiscarded);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    /// <summary>Creates the fix.</summary>
+    public RunDiscardedCodeFixProvider()
+        : base(RuleIds.RunDiscarded)
+    {
+    }
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -45,17 +42,14 @@ public sealed class RunDiscardedCodeFixProvider : CodeFixProvider
         {
             if (FindStatement(root, model, symbols, diagnostic, context.CancellationToken) is not null)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Keep the run with 'await using var'",
-                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                        EquivalenceKey),
-                    diagnostic);
+                Register(context, diagnostic, "Keep the run with 'await using var'", EquivalenceKey);
             }
         }
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    private protected override async Task<Document> FixAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
     {
         if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
         {

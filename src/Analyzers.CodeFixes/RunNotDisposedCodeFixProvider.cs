@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CancelGen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,7 +22,7 @@ namespace CancelGen.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RunNotDisposedCodeFixProvider))]
 [Shared]
-public sealed class RunNotDisposedCodeFixProvider : CodeFixProvider
+public sealed class RunNotDisposedCodeFixProvider : RunRuleCodeFixProvider
 {
     /// <summary>The equivalence key of the action that declares the run with <c>await using</c>.</summary>
     public const string AwaitUsingEquivalenceKey = "CG0001.AwaitUsing";
@@ -31,13 +30,11 @@ public sealed class RunNotDisposedCodeFixProvider : CodeFixProvider
     /// <summary>The equivalence key of the action that cancels the run in a <c>finally</c> around the loop.</summary>
     public const string TryFinallyEquivalenceKey = "CG0001.TryFinally";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RunNotDisposed);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey == TryFinallyEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
+    /// <summary>Creates the fix.</summary>
+    public RunNotDisposedCodeFixProvider()
+        : base(RuleIds.RunNotDisposed)
+    {
+    }
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -56,28 +53,21 @@ public sealed class RunNotDisposedCodeFixProvider : CodeFixProvider
 
             if (target.CanAwaitUsing)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Declare the run with 'await using'",
-                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), tryFinally: false, cancellationToken),
-                        AwaitUsingEquivalenceKey),
-                    diagnostic);
+                Register(context, diagnostic, "Declare the run with 'await using'", AwaitUsingEquivalenceKey);
             }
 
             if (target.CanTryFinally)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Cancel the run in a finally around the loop",
-                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), tryFinally: true, cancellationToken),
-                        TryFinallyEquivalenceKey),
-                    diagnostic);
+                Register(context, diagnostic, "Cancel the run in a finally around the loop", TryFinallyEquivalenceKey);
             }
         }
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool tryFinally, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    private protected override async Task<Document> FixAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
     {
+        var tryFinally = equivalenceKey == TryFinallyEquivalenceKey;
         if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
         {
             return document;

@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CancelGen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,18 +23,16 @@ namespace CancelGen.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TokenNotPassedCodeFixProvider))]
 [Shared]
-public sealed class TokenNotPassedCodeFixProvider : CodeFixProvider
+public sealed class TokenNotPassedCodeFixProvider : RunRuleCodeFixProvider
 {
     /// <summary>The equivalence keys are this prefix followed by the token kind: <c>Lambda</c>, <c>Parameter</c> or <c>RunContext</c>.</summary>
     public const string EquivalenceKeyPrefix = "CG0004.";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TokenNotPassed);
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixAsync(document, diagnostics, KindOf(context.CodeActionEquivalenceKey), context.CancellationToken).ConfigureAwait(false));
+    /// <summary>Creates the fix.</summary>
+    public TokenNotPassedCodeFixProvider()
+        : base(RuleIds.TokenNotPassed)
+    {
+    }
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -50,12 +47,7 @@ public sealed class TokenNotPassedCodeFixProvider : CodeFixProvider
             diagnostic.Properties.TryGetValue(TokenNotPassedAnalyzer.TokensProperty, out var tokens);
             foreach (var (kind, expression) in TokenNotPassedAnalyzer.ParseTokens(tokens))
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Pass '{expression}'",
-                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), kind, cancellationToken),
-                        EquivalenceKeyPrefix + kind),
-                    diagnostic);
+                Register(context, diagnostic, $"Pass '{expression}'", EquivalenceKeyPrefix + kind);
             }
         }
 
@@ -67,8 +59,11 @@ public sealed class TokenNotPassedCodeFixProvider : CodeFixProvider
             ? equivalenceKey.Substring(EquivalenceKeyPrefix.Length)
             : null;
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? kind, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    private protected override async Task<Document> FixAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
     {
+        var kind = KindOf(equivalenceKey);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
         {

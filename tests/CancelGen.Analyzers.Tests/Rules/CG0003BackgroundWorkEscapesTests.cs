@@ -1,17 +1,11 @@
+using CancelGen.Analyzers.Tests.Verifiers;
+
 namespace CancelGen.Analyzers.Tests.Rules;
 
 /// <summary>CG0003: background work started inside a [StreamingRun] method escapes the run.</summary>
 public sealed class CG0003BackgroundWorkEscapesTests
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.Runtime.CompilerServices;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using CancelGen;
-
-        """;
+    private const string Usings = RuleSources.Usings;
 
     private static Task VerifyAsync(string source) => CG0003Verify.AnalyzerAsync(Usings + source);
 

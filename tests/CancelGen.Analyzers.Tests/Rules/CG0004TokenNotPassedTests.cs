@@ -1,17 +1,11 @@
+using CancelGen.Analyzers.Tests.Verifiers;
+
 namespace CancelGen.Analyzers.Tests.Rules;
 
 /// <summary>CG0004: a call inside a [StreamingRun] method that can take a CancellationToken is not given the run's token.</summary>
 public sealed class CG0004TokenNotPassedTests
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.Runtime.CompilerServices;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using CancelGen;
-
-        """;
+    private const string Usings = RuleSources.Usings;
 
     private const string Tools = """
 

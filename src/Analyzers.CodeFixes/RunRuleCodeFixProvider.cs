@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace CancelGen.Analyzers.CodeFixes;
+
+/// <summary>
+/// The base of every CancelGen code fix: one rule, and one method that fixes a set of diagnostics of a document
+/// with the action chosen by its equivalence key — used both by a single action and by Fix All (document,
+/// project and solution scope).
+/// </summary>
+public abstract class RunRuleCodeFixProvider : CodeFixProvider
+{
+    private protected RunRuleCodeFixProvider(string ruleId) => FixableDiagnosticIds = ImmutableArray.Create(ruleId);
+
+    /// <inheritdoc/>
+    public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
+
+    /// <inheritdoc/>
+    public sealed override FixAllProvider GetFixAllProvider() =>
+        FixAllProvider.Create(async (context, document, diagnostics) =>
+            (Document?)await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
+
+    /// <summary>Applies the action named by <paramref name="equivalenceKey"/> to every diagnostic of <paramref name="diagnostics"/>.</summary>
+    private protected abstract Task<Document> FixAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken);
+
+    /// <summary>Offers the action <paramref name="equivalenceKey"/>, titled <paramref name="title"/>, for one diagnostic.</summary>
+    private protected void Register(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey)
+    {
+        var document = context.Document;
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                title,
+                cancellationToken => FixAsync(document, ImmutableArray.Create(diagnostic), equivalenceKey, cancellationToken),
+                equivalenceKey),
+            diagnostic);
+    }
+}
