@@ -524,8 +524,9 @@ public sealed class CG0001RunNotDisposedTests
         """);
 
     [Fact]
-    public Task Fix_all_declares_every_run_await_using_in_one_pass() => CG0001Verify.FixAllAsync(
-        Wrap("""
+    public Task Fix_all_declares_every_run_await_using_in_one_pass()
+    {
+        var source = Wrap("""
         public static class Chat
         {
             public static async Task PrintAsync(Agent agent)
@@ -537,8 +538,8 @@ public sealed class CG0001RunNotDisposedTests
                 await foreach (var e in {|CG0001:agent.AnswerStreamed("c").StreamEvents()|}) { }
             }
         }
-        """),
-        Wrap("""
+        """);
+        var fixedSource = Wrap("""
         public static class Chat
         {
             public static async Task PrintAsync(Agent agent)
@@ -552,23 +553,9 @@ public sealed class CG0001RunNotDisposedTests
                 await foreach (var e in run3.StreamEvents()) { }
             }
         }
-        """),
-        Wrap("""
-        public static class Chat
-        {
-            public static async Task PrintAsync(Agent agent)
-            {
-                await using var run = agent.AnswerStreamed("a");
-                await foreach (var e in run.StreamEvents()) { }
-                await foreach (var e in run.StreamEvents()) { }
-                await using var run2 = agent.AnswerStreamed("b");
-                await foreach (var e in run2.StreamEvents()) { }
-                await using var run3 = agent.AnswerStreamed("c");
-                await foreach (var e in run3.StreamEvents()) { }
-            }
-        }
-        """),
-        RunNotDisposedCodeFixProvider.AwaitUsingEquivalenceKey);
+        """);
+        return CG0001Verify.FixAllAsync(source, fixedSource, batchFixedSource: fixedSource, equivalenceKey: RunNotDisposedCodeFixProvider.AwaitUsingEquivalenceKey);
+    }
 
     [Fact]
     public Task Fix_all_wraps_every_loop_across_documents() => CG0001Verify.FixAllDocumentsAsync(

@@ -182,8 +182,9 @@ public sealed class CG0002RunDiscardedTests
         """));
 
     [Fact]
-    public Task Fix_all_keeps_every_run_with_distinct_names() => CG0002Verify.FixAllAsync(
-        Wrap("""
+    public Task Fix_all_keeps_every_run_with_distinct_names()
+    {
+        var source = Wrap("""
         public static class Chat
         {
             public static async Task StartAsync(Agent agent)
@@ -194,8 +195,8 @@ public sealed class CG0002RunDiscardedTests
                 await Task.Yield();
             }
         }
-        """),
-        Wrap("""
+        """);
+        var fixedSource = Wrap("""
         public static class Chat
         {
             public static async Task StartAsync(Agent agent)
@@ -206,19 +207,9 @@ public sealed class CG0002RunDiscardedTests
                 await Task.Yield();
             }
         }
-        """),
-        Wrap("""
-        public static class Chat
-        {
-            public static async Task StartAsync(Agent agent)
-            {
-                await using var run = agent.AnswerStreamed("a");
-                await using var run2 = agent.AnswerStreamed("b");
-                await using var unused = agent.AnswerStreamed("c");
-                await Task.Yield();
-            }
-        }
-        """));
+        """);
+        return CG0002Verify.FixAllAsync(source, fixedSource, batchFixedSource: fixedSource);
+    }
 
     [Fact]
     public Task Top_level_statements_fire_and_get_the_fix() => CG0002Verify.ProgramCodeFixAsync(
