@@ -90,7 +90,12 @@ public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
             return true;
         }
 
-        if (FunctionOf(loop) != declaringFunction || IsCoveredByFinally(loop, releases))
+        if (FunctionOf(loop) != declaringFunction)
+        {
+            return false; // a lambda enumerates a captured run that its declaring function releases: not followed
+        }
+
+        if (IsCoveredByFinally(loop, releases))
         {
             return false;
         }
