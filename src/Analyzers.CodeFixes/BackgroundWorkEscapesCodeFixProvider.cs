@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -61,57 +60,40 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : RunRuleCodeFixProvide
     }
 
     /// <inheritdoc/>
-    private protected override async Task<Document> FixAsync(
-        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+    private protected override void Fix(FixBatch batch, Diagnostic diagnostic)
     {
-        var useRun = equivalenceKey == RunEquivalenceKey;
-        if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
+        if (!diagnostic.Properties.TryGetValue(BackgroundWorkEscapesAnalyzer.FixProperty, out var fix)
+            || batch.Document.NodeAt<ExpressionSyntax>(diagnostic) is not { } work
+            || work.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } declaration)
         {
-            return document;
+            return;
         }
-
-        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
 
         // One RunContext name per method; a parameter is added at most once per method.
-        var runNames = new Dictionary<BaseMethodDeclarationSyntax, string>();
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        if (!batch.ScopeNames.TryGetValue(declaration, out var runName))
         {
-            if (!diagnostic.Properties.TryGetValue(BackgroundWorkEscapesAnalyzer.FixProperty, out var fix)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax work
-                || work.Span != diagnostic.Location.SourceSpan
-                || work.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } declaration)
+            runName = RunContextParameterName(declaration, batch.Model, batch.Symbols, batch.CancellationToken);
+            if (runName is null)
             {
-                continue;
+                runName = FreeName(declaration);
+                AddRunContextParameter(batch.Editor, declaration, runName, batch.Model, batch.Symbols, batch.CancellationToken);
             }
 
-            if (!runNames.TryGetValue(declaration, out var runName))
-            {
-                runName = RunContextParameterName(declaration, model, symbols, cancellationToken);
-                if (runName is null)
-                {
-                    runName = FreeName(declaration);
-                    AddRunContextParameter(editor, declaration, runName, model, symbols, cancellationToken);
-                }
-
-                runNames.Add(declaration, runName);
-            }
-
-            var asTask = fix == BackgroundWorkEscapesAnalyzer.FixTrackAsTask;
-            var isStatement = work.Parent is ExpressionStatementSyntax;
-            var name = runName;
-            if (useRun
-                && diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.RunLambdaProperty)
-                && work is InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: ParenthesizedLambdaExpressionSyntax lambda }, ..] })
-            {
-                var tokenName = FreeTokenName(lambda, model);
-                editor.ReplaceNode(work, (current, _) => StartWithRun((InvocationExpressionSyntax)current, name, tokenName, isStatement) ?? current);
-                continue;
-            }
-
-            editor.ReplaceNode(work, (current, _) => Wrap((ExpressionSyntax)current, name, asTask, isStatement));
+            batch.ScopeNames.Add(declaration, runName);
         }
 
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
+        var asTask = fix == BackgroundWorkEscapesAnalyzer.FixTrackAsTask;
+        var isStatement = work.Parent is ExpressionStatementSyntax;
+        if (batch.EquivalenceKey == RunEquivalenceKey
+            && diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.RunLambdaProperty)
+            && work is InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: ParenthesizedLambdaExpressionSyntax lambda }, ..] })
+        {
+            var tokenName = FreeTokenName(lambda, batch.Model);
+            batch.Editor.ReplaceNode(work, (current, _) => StartWithRun((InvocationExpressionSyntax)current, runName, tokenName, isStatement) ?? current);
+            return;
+        }
+
+        batch.Editor.ReplaceNode(work, (current, _) => Wrap((ExpressionSyntax)current, runName, asTask, isStatement));
     }
 
     private static ExpressionSyntax Wrap(ExpressionSyntax work, string runName, bool asTask, bool isStatement)

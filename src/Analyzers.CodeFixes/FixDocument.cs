@@ -20,6 +20,13 @@ internal sealed class FixDocument
 
     public RunSymbols Symbols { get; }
 
+    /// <summary>The node of type <typeparamref name="TNode"/> whose span is exactly the diagnostic's, if any.</summary>
+    public TNode? NodeAt<TNode>(Diagnostic diagnostic)
+        where TNode : SyntaxNode =>
+        Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is TNode node && node.Span == diagnostic.Location.SourceSpan
+            ? node
+            : null;
+
     /// <summary>Loads the document; <see langword="null"/> when it has no tree or model, or its compilation does not reference the runtime.</summary>
     public static async Task<FixDocument?> LoadAsync(Document document, CancellationToken cancellationToken)
     {

@@ -1,14 +1,10 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace CancelGen.Analyzers.CodeFixes;
 
@@ -33,14 +29,14 @@ public sealed class RunDiscardedCodeFixProvider : RunRuleCodeFixProvider
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        if (await FixDocument.LoadAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
+        if (await FixDocument.LoadAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not { } document)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (FindStatement(root, model, symbols, diagnostic, context.CancellationToken) is not null)
+            if (FindStatement(document, diagnostic, context.CancellationToken) is not null)
             {
                 Register(context, diagnostic, "Keep the run with 'await using var'", EquivalenceKey);
             }
@@ -48,45 +44,34 @@ public sealed class RunDiscardedCodeFixProvider : RunRuleCodeFixProvider
     }
 
     /// <inheritdoc/>
-    private protected override async Task<Document> FixAsync(
-        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+    private protected override void Fix(FixBatch batch, Diagnostic diagnostic)
     {
-        if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
+        switch (FindStatement(batch.Document, diagnostic, batch.CancellationToken))
         {
-            return document;
+            case LocalDeclarationStatementSyntax declaration:
+                batch.Editor.ReplaceNode(declaration, (current, _) => RunDeclarations.WithAwaitUsing((LocalDeclarationStatementSyntax)current));
+                break;
+            case ExpressionStatementSyntax statement when batch.Document.NodeAt<ExpressionSyntax>(diagnostic) is { } creation:
+                var name = RunDeclarations.FreeName(statement, batch.Model, batch.ReservedNames);
+                var kept = RunDeclarations.Declaration(name, creation, awaitUsing: true, statement.GetLeadingTrivia(), RunDeclarations.EndOfLine(statement))
+                    .WithTrailingTrivia(statement.GetTrailingTrivia());
+                batch.Editor.ReplaceNode(statement, kept);
+                break;
         }
-
-        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
-        var reservedNames = new HashSet<string>();
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-        {
-            switch (FindStatement(root, model, symbols, diagnostic, cancellationToken))
-            {
-                case LocalDeclarationStatementSyntax declaration:
-                    editor.ReplaceNode(declaration, (current, _) => RunDeclarations.WithAwaitUsing((LocalDeclarationStatementSyntax)current));
-                    break;
-                case ExpressionStatementSyntax statement when Creation(root, diagnostic) is { } creation:
-                    var name = RunDeclarations.FreeName(statement, model, reservedNames);
-                    var kept = RunDeclarations.Declaration(name, creation, awaitUsing: true, statement.GetLeadingTrivia(), RunDeclarations.EndOfLine(statement))
-                        .WithTrailingTrivia(statement.GetTrailingTrivia());
-                    editor.ReplaceNode(statement, kept);
-                    break;
-            }
-        }
-
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
     }
 
     /// <summary>
     /// The statement the fix rewrites: the expression statement that drops the run (<c>X();</c>, <c>_ = X();</c>) or
     /// the declaration of the local that keeps it unused; <see langword="null"/> when no using declaration can go there.
     /// </summary>
-    private static StatementSyntax? FindStatement(SyntaxNode root, SemanticModel model, RunSymbols symbols, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static StatementSyntax? FindStatement(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (Creation(root, diagnostic) is not { } creation)
+        if (document.NodeAt<ExpressionSyntax>(diagnostic) is not { } creation)
         {
             return null;
         }
+
+        var model = document.Model;
 
         switch (creation.Parent)
         {
@@ -97,15 +82,9 @@ public sealed class RunDiscardedCodeFixProvider : RunRuleCodeFixProvider
                 return statement;
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                 when model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol local:
-                return RunDeclarations.AwaitUsingCandidate(local, model, symbols, cancellationToken);
+                return RunDeclarations.AwaitUsingCandidate(local, model, document.Symbols, cancellationToken);
             default:
                 return null;
         }
     }
-
-    private static ExpressionSyntax? Creation(SyntaxNode root, Diagnostic diagnostic) =>
-        root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax creation
-        && creation.Span == diagnostic.Location.SourceSpan
-            ? creation
-            : null;
 }

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CancelGen.Analyzers.Rules;
@@ -39,14 +36,14 @@ public sealed class RunNotDisposedCodeFixProvider : RunRuleCodeFixProvider
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        if (await FixDocument.LoadAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
+        if (await FixDocument.LoadAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not { } document)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Target.Find(root, model, symbols, diagnostic, context.CancellationToken) is not { } target)
+            if (Target.Find(document, diagnostic, context.CancellationToken) is not { } target)
             {
                 continue;
             }
@@ -64,55 +61,43 @@ public sealed class RunNotDisposedCodeFixProvider : RunRuleCodeFixProvider
     }
 
     /// <inheritdoc/>
-    private protected override async Task<Document> FixAsync(
-        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+    private protected override void Fix(FixBatch batch, Diagnostic diagnostic)
     {
-        var tryFinally = equivalenceKey == TryFinallyEquivalenceKey;
-        if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { Root: var root, Model: var model, Symbols: var symbols })
+        if (Target.Find(batch.Document, diagnostic, batch.CancellationToken) is not { } target)
         {
-            return document;
-        }
-
-        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
-        var reservedNames = new HashSet<string>();
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-        {
-            if (Target.Find(root, model, symbols, diagnostic, cancellationToken) is not { } target)
-            {
-                continue;
-            }
-
-            if (tryFinally && target.CanTryFinally)
-            {
-                WrapInTryFinally(editor, target, model, reservedNames);
-            }
-            else if (!tryFinally && target.CanAwaitUsing)
-            {
-                DeclareAwaitUsing(editor, target, model, reservedNames);
-            }
-        }
-
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
-    }
-
-    private static void DeclareAwaitUsing(SyntaxEditor editor, Target target, SemanticModel model, ISet<string> reservedNames)
-    {
-        if (target.Declaration is { } declaration)
-        {
-            editor.ReplaceNode(declaration, (current, _) => RunDeclarations.WithAwaitUsing((LocalDeclarationStatementSyntax)current));
             return;
         }
 
-        var name = RunDeclarations.FreeName(target.Loop, model, reservedNames);
-        IntroduceLocal(editor, target, name, awaitUsing: true);
+        var tryFinally = batch.EquivalenceKey == TryFinallyEquivalenceKey;
+        if (tryFinally && target.CanTryFinally)
+        {
+            WrapInTryFinally(batch, target);
+        }
+        else if (!tryFinally && target.CanAwaitUsing)
+        {
+            DeclareAwaitUsing(batch, target);
+        }
     }
 
-    private static void WrapInTryFinally(SyntaxEditor editor, Target target, SemanticModel model, ISet<string> reservedNames)
+    private static void DeclareAwaitUsing(FixBatch batch, Target target)
     {
+        if (target.Declaration is { } declaration)
+        {
+            batch.Editor.ReplaceNode(declaration, (current, _) => RunDeclarations.WithAwaitUsing((LocalDeclarationStatementSyntax)current));
+            return;
+        }
+
+        var name = RunDeclarations.FreeName(target.Loop, batch.Model, batch.ReservedNames);
+        IntroduceLocal(batch.Editor, target, name, awaitUsing: true);
+    }
+
+    private static void WrapInTryFinally(FixBatch batch, Target target)
+    {
+        var editor = batch.Editor;
         var name = target.LocalName;
         if (name is null)
         {
-            name = RunDeclarations.FreeName(target.Loop, model, reservedNames);
+            name = RunDeclarations.FreeName(target.Loop, batch.Model, batch.ReservedNames);
             IntroduceLocal(editor, target, name, awaitUsing: false);
         }
 
@@ -177,11 +162,10 @@ public sealed class RunNotDisposedCodeFixProvider : RunRuleCodeFixProvider
 
         public bool CanTryFinally => LocalName is not null || Loop.Parent is BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax;
 
-        public static Target? Find(SyntaxNode root, SemanticModel model, RunSymbols symbols, Diagnostic diagnostic, CancellationToken cancellationToken)
+        public static Target? Find(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
-                || node.FirstAncestorOrSelf<CommonForEachStatementSyntax>() is not { } loop
-                || loop.Expression.Span != diagnostic.Location.SourceSpan
+            var (model, symbols) = (document.Model, document.Symbols);
+            if (document.NodeAt<ExpressionSyntax>(diagnostic)?.Parent is not CommonForEachStatementSyntax loop
                 || model.GetOperation(loop, cancellationToken) is not IForEachLoopOperation operation
                 || !RunStreamLoop.TryCreate(operation, symbols, out var stream)
                 || stream.Run.Syntax is not ExpressionSyntax runExpression)

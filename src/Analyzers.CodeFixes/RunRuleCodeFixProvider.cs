@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace CancelGen.Analyzers.CodeFixes;
 
@@ -24,9 +26,26 @@ public abstract class RunRuleCodeFixProvider : CodeFixProvider
         FixAllProvider.Create(async (context, document, diagnostics) =>
             (Document?)await FixAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
 
-    /// <summary>Applies the action named by <paramref name="equivalenceKey"/> to every diagnostic of <paramref name="diagnostics"/>.</summary>
-    private protected abstract Task<Document> FixAsync(
-        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken);
+    /// <summary>Applies the action of one <paramref name="batch"/> to one diagnostic, as edits to the batch's editor.</summary>
+    private protected abstract void Fix(FixBatch batch, Diagnostic diagnostic);
+
+    /// <summary>Applies the action named by <paramref name="equivalenceKey"/> to every diagnostic of <paramref name="diagnostics"/>, in source order.</summary>
+    private async Task<Document> FixAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+    {
+        if (await FixDocument.LoadAsync(document, cancellationToken).ConfigureAwait(false) is not { } loaded)
+        {
+            return document;
+        }
+
+        var batch = new FixBatch(loaded, new SyntaxEditor(loaded.Root, document.Project.Solution.Services), equivalenceKey, cancellationToken);
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            Fix(batch, diagnostic);
+        }
+
+        return document.WithSyntaxRoot(batch.Editor.GetChangedRoot());
+    }
 
     /// <summary>Offers the action <paramref name="equivalenceKey"/>, titled <paramref name="title"/>, for one diagnostic.</summary>
     private protected void Register(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey)

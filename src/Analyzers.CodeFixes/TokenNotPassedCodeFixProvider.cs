@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace CancelGen.Analyzers.CodeFixes;
 
@@ -60,58 +59,42 @@ public sealed class TokenNotPassedCodeFixProvider : RunRuleCodeFixProvider
             : null;
 
     /// <inheritdoc/>
-    private protected override async Task<Document> FixAsync(
-        Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+    private protected override void Fix(FixBatch batch, Diagnostic diagnostic)
     {
-        var kind = KindOf(equivalenceKey);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var properties = diagnostic.Properties;
+        properties.TryGetValue(TokenNotPassedAnalyzer.TokensProperty, out var tokenList);
+        var token = ChooseToken(TokenNotPassedAnalyzer.ParseTokens(tokenList), KindOf(batch.EquivalenceKey));
+        if (token is null
+            || !properties.TryGetValue(TokenNotPassedAnalyzer.KindProperty, out var fixKind)
+            || batch.Document.NodeAt<ExpressionSyntax>(diagnostic) is not { } node)
         {
-            return document;
+            return;
         }
 
-        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        if (fixKind == TokenNotPassedAnalyzer.KindWithCancellation)
         {
-            var properties = diagnostic.Properties;
-            properties.TryGetValue(TokenNotPassedAnalyzer.TokensProperty, out var tokenList);
-            var token = ChooseToken(TokenNotPassedAnalyzer.ParseTokens(tokenList), kind);
-            if (token is null
-                || !properties.TryGetValue(TokenNotPassedAnalyzer.KindProperty, out var fixKind)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
-                || node.Span != diagnostic.Location.SourceSpan)
-            {
-                continue;
-            }
-
-            var tokenExpression = token;
-            if (fixKind == TokenNotPassedAnalyzer.KindWithCancellation)
-            {
-                editor.ReplaceNode(node, (current, _) => WithCancellation((ExpressionSyntax)current, tokenExpression));
-                continue;
-            }
-
-            if (node is not InvocationExpressionSyntax
-                || !properties.TryGetValue(TokenNotPassedAnalyzer.ArgumentIndexProperty, out var indexText)
-                || !int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                || !properties.TryGetValue(TokenNotPassedAnalyzer.ParameterNameProperty, out var parameterName)
-                || parameterName is null)
-            {
-                continue;
-            }
-
-            var replace = fixKind == TokenNotPassedAnalyzer.KindReplaceArgument;
-            editor.ReplaceNode(node, (current, _) =>
-            {
-                var invocation = (InvocationExpressionSyntax)current;
-                var list = replace
-                    ? ReplaceArgument(invocation.ArgumentList, index, tokenExpression)
-                    : AddArgument(invocation.ArgumentList, index, parameterName, tokenExpression);
-                return invocation.WithArgumentList(list);
-            });
+            batch.Editor.ReplaceNode(node, (current, _) => WithCancellation((ExpressionSyntax)current, token));
+            return;
         }
 
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
+        if (node is not InvocationExpressionSyntax
+            || !properties.TryGetValue(TokenNotPassedAnalyzer.ArgumentIndexProperty, out var indexText)
+            || !int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || !properties.TryGetValue(TokenNotPassedAnalyzer.ParameterNameProperty, out var parameterName)
+            || parameterName is null)
+        {
+            return;
+        }
+
+        var replace = fixKind == TokenNotPassedAnalyzer.KindReplaceArgument;
+        batch.Editor.ReplaceNode(node, (current, _) =>
+        {
+            var invocation = (InvocationExpressionSyntax)current;
+            var list = replace
+                ? ReplaceArgument(invocation.ArgumentList, index, token)
+                : AddArgument(invocation.ArgumentList, index, parameterName, token);
+            return invocation.WithArgumentList(list);
+        });
     }
 
     private static string? ChooseToken(ImmutableArray<(string Kind, string Expression)> tokens, string? kind)
