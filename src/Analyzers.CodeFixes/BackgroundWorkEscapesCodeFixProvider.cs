@@ -40,23 +40,19 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : RunRuleCodeFixProvide
     }
 
     /// <inheritdoc/>
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override IEnumerable<(string Title, string EquivalenceKey)> Actions(
+        FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (!diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.FixProperty))
         {
-            if (!diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.FixProperty))
-            {
-                continue;
-            }
-
-            Register(context, diagnostic, "Track it with RunContext.Track(...)", EquivalenceKey);
-            if (diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.RunLambdaProperty))
-            {
-                Register(context, diagnostic, "Start it with RunContext.Run(ct => ...)", RunEquivalenceKey);
-            }
+            yield break;
         }
 
-        return Task.CompletedTask;
+        yield return ("Track it with RunContext.Track(...)", EquivalenceKey);
+        if (diagnostic.Properties.ContainsKey(BackgroundWorkEscapesAnalyzer.RunLambdaProperty))
+        {
+            yield return ("Start it with RunContext.Run(ct => ...)", RunEquivalenceKey);
+        }
     }
 
     /// <inheritdoc/>

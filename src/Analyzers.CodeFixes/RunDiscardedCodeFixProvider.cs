@@ -1,6 +1,6 @@
+using System.Collections.Generic;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,19 +27,12 @@ public sealed class RunDiscardedCodeFixProvider : RunRuleCodeFixProvider
     }
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override IEnumerable<(string Title, string EquivalenceKey)> Actions(
+        FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (await FixDocument.LoadAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not { } document)
+        if (FindStatement(document, diagnostic, cancellationToken) is not null)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (FindStatement(document, diagnostic, context.CancellationToken) is not null)
-            {
-                Register(context, diagnostic, "Keep the run with 'await using var'", EquivalenceKey);
-            }
+            yield return ("Keep the run with 'await using var'", EquivalenceKey);
         }
     }
 

@@ -1,6 +1,6 @@
+using System.Collections.Generic;
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using CancelGen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -34,29 +34,22 @@ public sealed class RunNotDisposedCodeFixProvider : RunRuleCodeFixProvider
     }
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override IEnumerable<(string Title, string EquivalenceKey)> Actions(
+        FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (await FixDocument.LoadAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not { } document)
+        if (Target.Find(document, diagnostic, cancellationToken) is not { } target)
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        if (target.CanAwaitUsing)
         {
-            if (Target.Find(document, diagnostic, context.CancellationToken) is not { } target)
-            {
-                continue;
-            }
+            yield return ("Declare the run with 'await using'", AwaitUsingEquivalenceKey);
+        }
 
-            if (target.CanAwaitUsing)
-            {
-                Register(context, diagnostic, "Declare the run with 'await using'", AwaitUsingEquivalenceKey);
-            }
-
-            if (target.CanTryFinally)
-            {
-                Register(context, diagnostic, "Cancel the run in a finally around the loop", TryFinallyEquivalenceKey);
-            }
+        if (target.CanTryFinally)
+        {
+            yield return ("Cancel the run in a finally around the loop", TryFinallyEquivalenceKey);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -47,15 +48,29 @@ public abstract class RunRuleCodeFixProvider : CodeFixProvider
         return document.WithSyntaxRoot(batch.Editor.GetChangedRoot());
     }
 
-    /// <summary>Offers the action <paramref name="equivalenceKey"/>, titled <paramref name="title"/>, for one diagnostic.</summary>
-    private protected void Register(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey)
+    /// <inheritdoc/>
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var document = context.Document;
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                title,
-                cancellationToken => FixAsync(document, ImmutableArray.Create(diagnostic), equivalenceKey, cancellationToken),
-                equivalenceKey),
-            diagnostic);
+        if (await FixDocument.LoadAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not { } document)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            foreach (var (title, equivalenceKey) in Actions(document, diagnostic, context.CancellationToken))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        title,
+                        cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), equivalenceKey, cancellationToken),
+                        equivalenceKey),
+                    diagnostic);
+            }
+        }
     }
+
+    /// <summary>The actions (title and equivalence key) this fix offers for <paramref name="diagnostic"/>.</summary>
+    private protected abstract IEnumerable<(string Title, string EquivalenceKey)> Actions(
+        FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken);
 }

@@ -1,9 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using CancelGen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -34,23 +34,19 @@ public sealed class TokenNotPassedCodeFixProvider : RunRuleCodeFixProvider
     }
 
     /// <inheritdoc/>
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override IEnumerable<(string Title, string EquivalenceKey)> Actions(
+        FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (!diagnostic.Properties.ContainsKey(TokenNotPassedAnalyzer.KindProperty))
         {
-            if (!diagnostic.Properties.ContainsKey(TokenNotPassedAnalyzer.KindProperty))
-            {
-                continue;
-            }
-
-            diagnostic.Properties.TryGetValue(TokenNotPassedAnalyzer.TokensProperty, out var tokens);
-            foreach (var (kind, expression) in TokenNotPassedAnalyzer.ParseTokens(tokens))
-            {
-                Register(context, diagnostic, $"Pass '{expression}'", EquivalenceKeyPrefix + kind);
-            }
+            yield break;
         }
 
-        return Task.CompletedTask;
+        diagnostic.Properties.TryGetValue(TokenNotPassedAnalyzer.TokensProperty, out var tokens);
+        foreach (var (kind, expression) in TokenNotPassedAnalyzer.ParseTokens(tokens))
+        {
+            yield return ($"Pass '{expression}'", EquivalenceKeyPrefix + kind);
+        }
     }
 
     private static string? KindOf(string? equivalenceKey) =>
