@@ -116,10 +116,11 @@ public sealed class RunNotDisposedCodeFixProvider : RunRuleCodeFixProvider
     private static void IntroduceLocal(SyntaxEditor editor, Target target, string name, bool awaitUsing)
     {
         var creation = target.RunExpression;
+        var creating = target.CreatingStatement;
         var local = RunDeclarations.Declaration(
-            name, creation, awaitUsing, target.Loop.GetLeadingTrivia(), RunDeclarations.EndOfLine(target.Loop));
-        editor.InsertBefore(target.Loop, local);
-        editor.ReplaceNode(target.Loop, (current, _) => current.WithLeadingTrivia(RunDeclarations.Indentation(current)));
+            name, creation, awaitUsing, creating.GetLeadingTrivia(), RunDeclarations.EndOfLine(creating));
+        editor.InsertBefore(creating, local);
+        editor.ReplaceNode(creating, (current, _) => current.WithLeadingTrivia(RunDeclarations.Indentation(current)));
         SyntaxNode slot = creation;
         while (slot.Parent is ParenthesizedExpressionSyntax parenthesized)
         {
@@ -151,9 +152,18 @@ public sealed class RunNotDisposedCodeFixProvider : RunRuleCodeFixProvider
         /// <summary>The run local's declaration, when it can gain <c>await using</c>.</summary>
         public LocalDeclarationStatementSyntax? Declaration { get; }
 
-        public bool CanAwaitUsing => Declaration is not null || (LocalName is null && RunDeclarations.CanHoldAwaitUsing(Loop));
+        /// <summary>
+        /// The statement that creates the run: the loop itself, or the declaration of the stream the loop reads
+        /// (<c>var events = X().StreamEvents();</c>); a new run local goes right before it.
+        /// </summary>
+        public StatementSyntax CreatingStatement => RunExpression.FirstAncestorOrSelf<StatementSyntax>() ?? Loop;
 
-        public bool CanTryFinally => LocalName is not null || Loop.Parent is BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax;
+        public bool CanAwaitUsing => Declaration is not null || (LocalName is null && RunDeclarations.CanHoldAwaitUsing(CreatingStatement));
+
+        public bool CanTryFinally =>
+            LocalName is not null
+            || (CreatingStatement.Parent is BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax
+                && (CreatingStatement == Loop || CreatingStatement.Parent == Loop.Parent));
 
         public static Target? Find(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {

@@ -40,31 +40,30 @@ internal readonly struct RunStreamLoop
         }
 
         var collection = StreamingRunOperations.WithoutConversions(loop.Collection);
-        for (var depth = 0; depth < 64 && collection is IInvocationOperation invocation; depth++)
+        for (var depth = 0; depth < 64 && collection is not null; depth++)
         {
-            var method = invocation.TargetMethod;
-            if (invocation.Instance is { } instance && symbols.IsStreamEvents(method))
+            switch (collection)
             {
-                if (StreamingRunOperations.WithoutConversions(instance) is not { } run)
-                {
+                case IInvocationOperation { Instance: { } instance } invocation when symbols.IsStreamEvents(invocation.TargetMethod):
+                    if (StreamingRunOperations.WithoutConversions(instance) is not { } run)
+                    {
+                        return false;
+                    }
+
+                    result = new RunStreamLoop(loop, invocation, run);
+                    return true;
+                case IInvocationOperation { Instance: { } receiver, TargetMethod.Name: "WithCancellation" or "ConfigureAwait" }:
+                    collection = StreamingRunOperations.WithoutConversions(receiver);
+                    break;
+                case IInvocationOperation { TargetMethod.IsExtensionMethod: true } invocation:
+                    collection = StreamingRunOperations.WithoutConversions(ExtendedArgument(invocation));
+                    break;
+                case ILocalReferenceOperation { Local: { } local } reference when !symbols.IsRun(local.Type):
+                    // A stream kept in a local first: var events = run.StreamEvents();
+                    collection = StreamingRunOperations.WithoutConversions(StreamingRunOperations.InitializerOf(local, reference.SemanticModel));
+                    break;
+                default:
                     return false;
-                }
-
-                result = new RunStreamLoop(loop, invocation, run);
-                return true;
-            }
-
-            if (invocation.Instance is { } receiver && method.Name is "WithCancellation" or "ConfigureAwait")
-            {
-                collection = StreamingRunOperations.WithoutConversions(receiver);
-            }
-            else if (method.IsExtensionMethod && ExtendedArgument(invocation) is { } extended)
-            {
-                collection = StreamingRunOperations.WithoutConversions(extended);
-            }
-            else
-            {
-                return false;
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CancelGen.Analyzers.Rules;
@@ -181,4 +182,20 @@ internal static class StreamingRunOperations
         IObjectCreationOperation { Type: { } type } => "new " + type.Name,
         _ => creation.Syntax.ToString(),
     };
+
+    /// <summary>
+    /// The operation of <paramref name="local"/>'s initializer (<c>var events = run.StreamEvents();</c>), when it is
+    /// declared once with one, in the tree <paramref name="model"/> belongs to.
+    /// </summary>
+    public static IOperation? InitializerOf(ILocalSymbol local, SemanticModel? model)
+    {
+        if (model is null || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+            || value.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        return model.GetOperation(value);
+    }
 }

@@ -215,7 +215,7 @@ public sealed class TokenNotPassedAnalyzer : RunRuleAnalyzer
             }
 
             if (collection is ILocalReferenceOperation localReference
-                && InitializerOf(localReference.Local, collection.SemanticModel) is { } initializer
+                && StreamingRunOperations.InitializerOf(localReference.Local, collection.SemanticModel) is { } initializer
                 && IsGivenTokenElsewhere(initializer, context.Compilation))
             {
                 return;
@@ -281,18 +281,6 @@ public sealed class TokenNotPassedAnalyzer : RunRuleAnalyzer
             }
 
             return false;
-        }
-
-        private static IOperation? InitializerOf(ILocalSymbol local, SemanticModel? model)
-        {
-            if (model is null || local.DeclaringSyntaxReferences.Length != 1
-                || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value }
-                || value.SyntaxTree != model.SyntaxTree)
-            {
-                return null;
-            }
-
-            return model.GetOperation(value);
         }
 
         private void Report(

@@ -185,6 +185,60 @@ public sealed class CG0001RunNotDisposedTests
         """);
 
     [Fact]
+    public Task A_stream_kept_in_a_local_is_followed_to_its_run() => VerifyAsync(
+        """
+        public static class Chat
+        {
+            public static async Task PrintAsync(Agent agent, CancellationToken token)
+            {
+                var run = agent.AnswerStreamed("a");
+                var events = run.StreamEvents(token).Only(x => x.Length > 0);
+                await foreach (var e in {|CG0001:events|})
+                {
+                    Console.WriteLine(e);
+                }
+
+                await using var kept = agent.AnswerStreamed("b");
+                var keptEvents = kept.StreamEvents();
+                await foreach (var e in keptEvents) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Inline_handle_behind_a_stream_local_gets_its_run_local_before_the_stream() => VerifyFixAsync(
+        """
+        public static class Chat
+        {
+            public static async Task PrintAsync(Agent agent)
+            {
+                // the answer's events
+                var events = agent.AnswerStreamed("hi").StreamEvents();
+                await foreach (var e in {|CG0001:events|})
+                {
+                    Console.WriteLine(e);
+                }
+            }
+        }
+        """,
+        """
+        public static class Chat
+        {
+            public static async Task PrintAsync(Agent agent)
+            {
+                // the answer's events
+                await using var run = agent.AnswerStreamed("hi");
+                var events = run.StreamEvents();
+                await foreach (var e in events)
+                {
+                    Console.WriteLine(e);
+                }
+            }
+        }
+        """,
+        RunNotDisposedCodeFixProvider.AwaitUsingEquivalenceKey);
+
+    [Fact]
     public Task Release_after_the_loop_alone_misses_an_exception_from_the_loop_body() => VerifyAsync(
         """
         public static class Chat
