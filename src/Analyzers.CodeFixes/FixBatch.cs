@@ -22,8 +22,6 @@ internal sealed class FixBatch
 
     public FixDocument Document { get; }
 
-    public SyntaxNode Root => Document.Root;
-
     public SemanticModel Model => Document.Model;
 
     public RunSymbols Symbols => Document.Symbols;

@@ -53,9 +53,6 @@ internal static class RunHandleUses
         }
     }
 
-    /// <summary>Whether <paramref name="use"/> means the method that owns the local no longer has to end the run.</summary>
-    public static bool EndsOwnership(RunHandleUse use) => use is RunHandleUse.Released or RunHandleUse.Escaped;
-
     private static RunHandleUse ClassifyCall(IMethodSymbol method, RunSymbols symbols)
     {
         if (symbols.IsRelease(method))

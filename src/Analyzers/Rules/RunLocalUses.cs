@@ -12,16 +12,12 @@ namespace CancelGen.Analyzers.Rules;
 /// </summary>
 internal sealed class RunLocalUses
 {
-    private RunLocalUses(ILocalSymbol local, IOperation? declarator, List<(ILocalReferenceOperation Reference, RunHandleUse Use)> references, List<IOperation> values)
+    private RunLocalUses(IOperation? declarator, List<(ILocalReferenceOperation Reference, RunHandleUse Use)> references, List<IOperation> values)
     {
-        Local = local;
         Declarator = declarator;
         References = references;
         Values = values;
     }
-
-    /// <summary>The local.</summary>
-    public ILocalSymbol Local { get; }
 
     /// <summary>The local's declarator, when the block declares it.</summary>
     public IOperation? Declarator { get; }
@@ -68,7 +64,7 @@ internal sealed class RunLocalUses
             }
         }
 
-        return new RunLocalUses(local, declarator, references, values);
+        return new RunLocalUses(declarator, references, values);
     }
 
     /// <summary>Whether the local is declared by <c>await using var</c> or in a <c>using (...)</c> statement's header.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,9 +22,6 @@ namespace CancelGen.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
 {
-    /// <summary>Diagnostic property present when the run is created in the loop header (the fix must introduce a local).</summary>
-    internal const string InlineProperty = "CG0001.Inline";
-
     /// <summary>Creates the rule.</summary>
     public RunNotDisposedAnalyzer()
         : base(DiagnosticDescriptors.RunNotDisposed)
@@ -45,13 +41,13 @@ public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
 
         if (stream.IsInline)
         {
-            Report(context, loop, StreamingRunOperations.CreatorName(stream.Run) + "(...)", inline: true);
+            Report(context, loop, StreamingRunOperations.CreatorName(stream.Run) + "(...)");
             return;
         }
 
         if (stream.Run is ILocalReferenceOperation { Local: { } local } && IsLeaked(context, loop, local, symbols))
         {
-            Report(context, loop, local.Name, inline: false);
+            Report(context, loop, local.Name);
         }
     }
 
@@ -192,12 +188,9 @@ public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
         return function;
     }
 
-    private static void Report(OperationAnalysisContext context, IForEachLoopOperation loop, string name, bool inline)
+    private static void Report(OperationAnalysisContext context, IForEachLoopOperation loop, string name)
     {
         var location = loop.Syntax is CommonForEachStatementSyntax statement ? statement.Expression.GetLocation() : loop.Collection.Syntax.GetLocation();
-        var properties = inline
-            ? ImmutableDictionary<string, string?>.Empty.Add(InlineProperty, "true")
-            : ImmutableDictionary<string, string?>.Empty;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RunNotDisposed, location, properties, name));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RunNotDisposed, location, name));
     }
 }

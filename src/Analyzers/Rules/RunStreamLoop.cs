@@ -9,18 +9,7 @@ namespace CancelGen.Analyzers.Rules;
 /// </summary>
 internal readonly struct RunStreamLoop
 {
-    private RunStreamLoop(IForEachLoopOperation loop, IInvocationOperation streamEvents, IOperation run)
-    {
-        Loop = loop;
-        StreamEvents = streamEvents;
-        Run = run;
-    }
-
-    /// <summary>The <c>await foreach</c> loop.</summary>
-    public IForEachLoopOperation Loop { get; }
-
-    /// <summary>The <c>StreamEvents(...)</c> call the loop's collection comes from.</summary>
-    public IInvocationOperation StreamEvents { get; }
+    private RunStreamLoop(IOperation run) => Run = run;
 
     /// <summary>The run handle <c>StreamEvents</c> is called on, conversions removed.</summary>
     public IOperation Run { get; }
@@ -50,7 +39,7 @@ internal readonly struct RunStreamLoop
                         return false;
                     }
 
-                    result = new RunStreamLoop(loop, invocation, run);
+                    result = new RunStreamLoop(run);
                     return true;
                 case IInvocationOperation { Instance: { } receiver, TargetMethod.Name: "WithCancellation" or "ConfigureAwait" }:
                     collection = StreamingRunOperations.WithoutConversions(receiver);
