@@ -22,6 +22,9 @@ namespace CancelGen.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
 {
+    /// <summary>The <c>.editorconfig</c> key that can stop exceptions from the loop body counting as paths out of the loop.</summary>
+    internal const string ExceptionPathsOption = "dotnet_code_quality.CG0001.exception_paths";
+
     /// <summary>Creates the rule.</summary>
     public RunNotDisposedAnalyzer()
         : base(DiagnosticDescriptors.RunNotDisposed)
@@ -96,9 +99,9 @@ public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
             return false;
         }
 
-        // Without a finally, an exception from the loop body leaves the loop on a path only a catch can cover;
-        // every other path out must pass a release.
-        if (!IsCoveredByCatch(loop, releases))
+        // Without a finally, an exception from the loop body leaves the loop on a path only a catch can cover
+        // (unless the project opted out of exception paths); every other path out must pass a release.
+        if (CountsExceptionPaths(context, loop) && !IsCoveredByCatch(loop, releases))
         {
             return true;
         }
@@ -111,6 +114,15 @@ public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
 
         return RunReleasePaths.EveryPathReleases(context.GetControlFlowGraph(), loop, releaseSyntax) == false;
     }
+
+    /// <summary>
+    /// Whether an exception thrown by the loop body counts as a path out of the loop (the default);
+    /// <c>dotnet_code_quality.CG0001.exception_paths = false</c> in <c>.editorconfig</c> turns that off, as
+    /// CA2000's <c>dispose_analysis_kind</c> does for disposables.
+    /// </summary>
+    private static bool CountsExceptionPaths(OperationAnalysisContext context, IOperation loop) =>
+        !context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.Syntax.SyntaxTree).TryGetValue(ExceptionPathsOption, out var value)
+        || !string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether an <c>await using (run)</c> statement over the local encloses the loop.</summary>
     private static bool IsInUsingStatementOver(IOperation loop, ILocalSymbol local)

@@ -257,6 +257,39 @@ public sealed class CG0001RunNotDisposedTests
         """);
 
     [Fact]
+    public Task Editorconfig_can_stop_exception_paths_counting_but_every_other_path_still_must_release() =>
+        CG0001Verify.AnalyzerWithEditorConfigAsync(
+            Wrap("""
+            public static class Chat
+            {
+                public static async Task ReleasedAfterTheLoopAsync(Agent agent)
+                {
+                    var run = agent.AnswerStreamed("a");
+                    await foreach (var e in run.StreamEvents())
+                    {
+                        if (e == "stop") break;
+                    }
+
+                    await run.DisposeAsync();
+                }
+
+                public static async Task<int> ReturnSkipsTheReleaseAsync(Agent agent)
+                {
+                    var run = agent.AnswerStreamed("a");
+                    await foreach (var e in {|CG0001:run.StreamEvents()|})
+                    {
+                        if (e == "stop") return 1;
+                        if (e == "bad") throw new InvalidOperationException(e);
+                    }
+
+                    run.Cancel();
+                    return 0;
+                }
+            }
+            """),
+            "dotnet_code_quality.CG0001.exception_paths = false");
+
+    [Fact]
     public Task Release_on_the_break_path_only_fires() => VerifyAsync(
         """
         public static class Chat
