@@ -707,6 +707,78 @@ public sealed class CG0001RunNotDisposedTests
         RunNotDisposedCodeFixProvider.TryFinallyEquivalenceKey);
 
     [Fact]
+    public Task In_a_switch_section_the_try_finally_fix_introduces_a_plain_local() => VerifyFixAsync(
+        """
+        public static class Chat
+        {
+            public static async Task PrintAsync(Agent agent, int mode)
+            {
+                switch (mode)
+                {
+                    case 1:
+                        await foreach (var e in {|CG0001:agent.AnswerStreamed("a").StreamEvents()|}) { }
+                        break;
+                }
+            }
+        }
+        """,
+        """
+        public static class Chat
+        {
+            public static async Task PrintAsync(Agent agent, int mode)
+            {
+                switch (mode)
+                {
+                    case 1:
+                        var run = agent.AnswerStreamed("a");
+                        try
+                        {
+                            await foreach (var e in run.StreamEvents()) { }
+                        }
+                        finally
+                        {
+                            run.Cancel();
+                        }
+                        break;
+                }
+            }
+        }
+        """,
+        RunNotDisposedCodeFixProvider.TryFinallyEquivalenceKey);
+
+    [Fact]
+    public Task In_a_switch_section_no_await_using_fix_is_offered() => CG0001Verify.CodeFixAsync(
+        Wrap("""
+        public static class Chat
+        {
+            public static async Task PrintAsync(Agent agent, int mode)
+            {
+                switch (mode)
+                {
+                    case 1:
+                        await foreach (var e in {|CG0001:agent.AnswerStreamed("a").StreamEvents()|}) { }
+                        break;
+                }
+            }
+        }
+        """),
+        Wrap("""
+        public static class Chat
+        {
+            public static async Task PrintAsync(Agent agent, int mode)
+            {
+                switch (mode)
+                {
+                    case 1:
+                        await foreach (var e in {|CG0001:agent.AnswerStreamed("a").StreamEvents()|}) { }
+                        break;
+                }
+            }
+        }
+        """),
+        RunNotDisposedCodeFixProvider.AwaitUsingEquivalenceKey);
+
+    [Fact]
     public Task Await_using_fix_is_not_offered_where_a_using_declaration_cannot_go() => CG0001Verify.CodeFixAsync(
         Wrap("""
         public static class Chat
