@@ -1,17 +1,16 @@
-using AgentConsole.Agent;
-
 namespace AgentConsole;
 
 /// <summary>The simulated latencies of the offline model and tools.</summary>
+/// <param name="Chunk">How long each streamed word takes.</param>
+/// <param name="Tool">How long each tool call takes.</param>
 internal sealed record DemoTiming(TimeSpan Chunk, TimeSpan Tool)
 {
-    public static DemoTiming Realistic { get; } = new(TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(500));
+    /// <summary>Slow enough to watch, and to press Ctrl+C during a tool call.</summary>
+    public static DemoTiming Interactive { get; } = new(TimeSpan.FromMilliseconds(90), TimeSpan.FromMilliseconds(2500));
 
-    public static DemoTiming Fast { get; } = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(20));
+    /// <summary>The scripted demos without <c>--fast</c>: readable in a log, a few seconds in all.</summary>
+    public static DemoTiming Scripted { get; } = new(TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(300));
 
-    public (WeatherAgent Agent, WeatherTools Tools) CreateAgent()
-    {
-        var tools = new WeatherTools(Tool);
-        return (new WeatherAgent(ScriptedModel.Weather(Chunk), tools), tools);
-    }
+    /// <summary><c>--fast</c> (the tests): tool calls still long enough to be cancelled in the middle.</summary>
+    public static DemoTiming Fast { get; } = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(50));
 }

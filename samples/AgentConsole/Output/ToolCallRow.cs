@@ -1,0 +1,29 @@
+using CancelGen;
+
+namespace AgentConsole.Output;
+
+/// <summary>One row of the live tool-call table: a tracked task, and what became of it.</summary>
+/// <param name="task">The tracked task when it was first seen.</param>
+internal sealed class ToolCallRow(TrackedTaskInfo task)
+{
+    /// <summary>The tracked task as last seen in <c>run.TrackedTasks</c>.</summary>
+    public TrackedTaskInfo Task { get; set; } = task;
+
+    /// <summary>The call's arguments, once the model's request for it was seen.</summary>
+    public string Arguments { get; set; } = "";
+
+    /// <summary>The call's result, once it came back.</summary>
+    public string? Result { get; set; }
+
+    /// <summary>Whether the task has left <c>run.TrackedTasks</c> (it ended).</summary>
+    public bool Ended { get; set; }
+
+    /// <summary>What the status column shows.</summary>
+    public string Status => (Ended, Task.Status) switch
+    {
+        (true, _) when Result is not null => "done",
+        (true, _) => "ended",
+        (false, TrackedTaskStatus.CancellationRequested) => "cancelling",
+        _ => "running",
+    };
+}
