@@ -14,7 +14,7 @@ internal sealed record AnswerDelta(int Turn, string Text) : TripEvent(Turn);
 internal sealed record ToolRequested(int Turn, string Call) : TripEvent(Turn);
 
 /// <summary>A tool call returned (or was cancelled: the result says so).</summary>
-internal sealed record ToolAnswered(int Turn, string Result) : TripEvent(Turn);
+internal sealed record ToolAnswered(int Turn, string Tool, string Result) : TripEvent(Turn);
 
 /// <summary>The agent finished answering a question.</summary>
 internal sealed record QuestionAnswered(int Turn, string Answer) : TripEvent(Turn);

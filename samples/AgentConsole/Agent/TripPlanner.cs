@@ -24,6 +24,7 @@ internal sealed partial class TripPlanner(AIAgent agent)
     {
         var session = await agent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
         var answers = new List<string>();
+        var toolByCallId = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var question in questions)
         {
             var turn = run.CurrentTurn;
@@ -32,7 +33,7 @@ internal sealed partial class TripPlanner(AIAgent agent)
             {
                 await foreach (var update in agentRun.StreamEvents(cancellationToken).ConfigureAwait(false))
                 {
-                    foreach (var tripEvent in Translate(turn, update.Contents))
+                    foreach (var tripEvent in Translate(turn, update.Contents, toolByCallId))
                     {
                         await run.EmitAsync(tripEvent).ConfigureAwait(false);
                     }
@@ -50,7 +51,7 @@ internal sealed partial class TripPlanner(AIAgent agent)
         return answers;
     }
 
-    private static IEnumerable<TripEvent> Translate(int turn, IEnumerable<AIContent> contents)
+    private static IEnumerable<TripEvent> Translate(int turn, IEnumerable<AIContent> contents, Dictionary<string, string> toolByCallId)
     {
         foreach (var content in contents)
         {
@@ -60,10 +61,11 @@ internal sealed partial class TripPlanner(AIAgent agent)
                     yield return new AnswerDelta(turn, text.Text);
                     break;
                 case FunctionCallContent call:
+                    toolByCallId[call.CallId] = call.Name;
                     yield return new ToolRequested(turn, Output.ContentText.Call(call));
                     break;
                 case FunctionResultContent result:
-                    yield return new ToolAnswered(turn, Output.ContentText.Result(result));
+                    yield return new ToolAnswered(turn, toolByCallId.GetValueOrDefault(result.CallId, result.CallId), Output.ContentText.Result(result));
                     break;
             }
         }

@@ -22,8 +22,7 @@ internal sealed class ImmediateCancelDemo : IScriptedDemo
     public async Task<bool> RunAsync(WeatherStack stack, TranscriptPrinter printer)
     {
         var session = await stack.Agent.CreateSessionAsync();
-        var kept = new KeptTurn();
-        await using var run = stack.Agent.StartStreamingRun(WeatherScript.Question, session, kept);
+        await using var run = stack.Agent.StartStreamingRun(WeatherScript.Question, session);
         var cancelPoint = FixedPoint.ActAsync(run, stack.Tools.Log.WhenStarted("get_forecast"), _ => run.Cancel());
         await foreach (var update in run.StreamEvents())
         {
@@ -31,7 +30,7 @@ internal sealed class ImmediateCancelDemo : IScriptedDemo
         }
 
         var atCancel = await cancelPoint;
-        await run.Completion;
+        var kept = await run.KeepCancelledTurnAsync(); // waits for the run's end; puts the cancelled turn into the session
         if (atCancel is not null)
         {
             printer.Note("while get_forecast ran: Cancel()");

@@ -22,14 +22,13 @@ internal static class InteractiveDemo
         console.MarkupLine($"[bold]You:[/] {Markup.Escape(WeatherScript.Question)}");
 
         var session = await stack.Agent.CreateSessionAsync();
-        var kept = new KeptTurn();
-        await using var run = stack.Agent.StartStreamingRun(WeatherScript.Question, session, kept);
+        await using var run = stack.Agent.StartStreamingRun(WeatherScript.Question, session);
         using (var keys = new CtrlCCanceller(mode => run.Cancel(mode)))
         {
             await new LiveRunView(console, timeProvider).ShowAsync(run, keys);
         }
 
-        await run.Completion;
+        var kept = await run.KeepCancelledTurnAsync(); // waits for the run's end; puts a cancelled turn into the session
         console.MarkupLine($"[bold]{run.Status}[/] after {run.CurrentTurn} turn(s), {stack.Model.Calls} model call(s).");
         PrintKept(console, kept, session);
         return run.Status == RunStatus.Faulted ? 1 : 0;

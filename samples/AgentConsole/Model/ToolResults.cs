@@ -27,7 +27,8 @@ internal sealed class ToolResults
         return new ToolResults(results);
     }
 
-    private static string Describe(FunctionResultContent result) => result.Exception is { } failure
+    /// <summary>The result as a phrase the model can put in a sentence (no quotes, no closing full stop).</summary>
+    private static string Describe(FunctionResultContent result) => (result.Exception is { } failure
         ? failure.Message
-        : result.Result?.ToString()?.Trim('"') ?? "nothing";
+        : result.Result?.ToString()?.Trim('"') ?? "nothing").TrimEnd('.');
 }

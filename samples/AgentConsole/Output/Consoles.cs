@@ -14,15 +14,23 @@ internal static class Consoles
         Out = new AnsiConsoleOutput(Console.Out),
     });
 
+    /// <summary>How wide a log line may get before Spectre wraps it: wide enough that a verdict stays on one line.</summary>
+    private const int LogWidth = 200;
+
     /// <summary>
-    /// A log (CI, a pipe, a test): plain text, no escape codes, no colours, no live redraws, written to
-    /// whatever <see cref="Console.Out"/> is now.
+    /// A log (CI, a pipe, a test): plain text, no escape codes, no colours, no live redraws, lines not
+    /// wrapped at 80 columns, written to whatever <see cref="Console.Out"/> is now.
     /// </summary>
-    public static IAnsiConsole Log() => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Log()
     {
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(Console.Out),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        console.Profile.Width = LogWidth;
+        return console;
+    }
 }

@@ -20,7 +20,7 @@ internal sealed class TranscriptPrinter(IAnsiConsole console)
     {
         EndLine();
         console.WriteLine();
-        console.Write(new Rule(Markup.Escape(title)).LeftJustified());
+        console.WriteLine($"== {title} ==");
     }
 
     /// <summary>Writes what one streamed update carries: text inline, tool calls and results on their own lines.</summary>
@@ -61,7 +61,7 @@ internal sealed class TranscriptPrinter(IAnsiConsole console)
                 Line($"  -> {requested.Call}");
                 break;
             case ToolAnswered answered:
-                Line($"  <- {answered.Result}");
+                Line($"  <- {answered.Tool}: {answered.Result}");
                 break;
             case QuestionAnswered answered:
                 Line($"  [planner turn {answered.Turn}] answered ({answered.Answer.Length} characters)");
