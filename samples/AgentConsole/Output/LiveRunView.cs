@@ -48,6 +48,7 @@ internal sealed class LiveRunView(IAnsiConsole console, TimeProvider timeProvide
                     context.UpdateTarget(Render(run, keys));
                 }
 
+                await run.Completion.ConfigureAwait(false); // the last frame shows every tool call ended
                 context.UpdateTarget(Render(run, keys));
             })
             .ConfigureAwait(false);
@@ -55,7 +56,7 @@ internal sealed class LiveRunView(IAnsiConsole console, TimeProvider timeProvide
 
     private Rows Render(RunResultStreaming<AgentResponseUpdate> run, CtrlCCanceller keys)
     {
-        _board.Observe(run.TrackedTasks);
+        _board.Observe(run.TrackedTasks, run.Status == RunStatus.Cancelled);
         var answer = new Panel(new Text(_answer.Length == 0 ? "…" : _answer.ToString()))
             .Header("weather agent")
             .Expand();

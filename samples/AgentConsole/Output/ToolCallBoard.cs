@@ -36,13 +36,22 @@ internal sealed class ToolCallBoard
     }
 
     /// <summary>Takes in the run's tracked tasks now: new ones become rows, missing ones have ended.</summary>
-    public void Observe(IReadOnlyList<TrackedTaskInfo> live)
+    /// <param name="live">The run's <c>TrackedTasks</c>.</param>
+    /// <param name="runCancelled">Whether the run was cancelled: a task that ended without a result was stopped.</param>
+    public void Observe(IReadOnlyList<TrackedTaskInfo> live, bool runCancelled)
     {
         foreach (var row in _rows.Where(r => !r.Ended))
         {
             var now = live.FirstOrDefault(t => t.Id == row.Task.Id);
             row.Ended = now is null;
             row.Task = now ?? row.Task;
+            row.Cancelled |= row.Task.Status == TrackedTaskStatus.CancellationRequested;
+        }
+
+        Match();
+        foreach (var row in _rows.Where(r => r.Ended && r.Result is null))
+        {
+            row.Cancelled |= runCancelled;
         }
 
         foreach (var task in live.Where(t => _rows.All(r => r.Task.Id != t.Id)))
@@ -76,6 +85,7 @@ internal sealed class ToolCallBoard
     {
         "running" => "[yellow]running[/]",
         "cancelling" => "[red]cancelling[/]",
+        "cancelled" => "[red]cancelled[/]",
         "done" => "[green]done[/]",
         _ => "[grey]ended[/]",
     };

@@ -18,12 +18,16 @@ internal sealed class ToolCallRow(TrackedTaskInfo task)
     /// <summary>Whether the task has left <c>run.TrackedTasks</c> (it ended).</summary>
     public bool Ended { get; set; }
 
+    /// <summary>Whether the task was seen asked to stop, or ended while its run was being cancelled.</summary>
+    public bool Cancelled { get; set; }
+
     /// <summary>What the status column shows.</summary>
-    public string Status => (Ended, Task.Status) switch
+    public string Status => (Ended, Cancelled || Task.Status == TrackedTaskStatus.CancellationRequested) switch
     {
-        (true, _) when Result is not null => "done",
-        (true, _) => "ended",
-        (false, TrackedTaskStatus.CancellationRequested) => "cancelling",
+        (true, true) => "cancelled",
+        (true, false) when Result is not null => "done",
+        (true, false) => "ended",
+        (false, true) => "cancelling",
         _ => "running",
     };
 }
