@@ -106,4 +106,25 @@ public class ChatClientTurnTests
         await run.Completion.Within();
         Assert.Equal(RunStatus.Completed, run.Status);
     }
+
+    [Fact]
+    public async Task A_model_call_made_inside_a_function_counts_no_turn_of_the_run()
+    {
+        var model = new ScriptedChatClient()
+            .Script("Ask the expert", [ModelStep.Call("ask_expert", "call-1")], [ModelStep.Chunk("The expert says 42.")])
+            .Script("What is the answer?", [ModelStep.Chunk("42")]);
+        var client = Pipelines.WithStreamingRuns(model);
+        var askExpert = AIFunctionFactory.Create(
+            async (CancellationToken cancellationToken) =>
+                (await client.GetResponseAsync([new ChatMessage(ChatRole.User, "What is the answer?")], cancellationToken: cancellationToken)).Text,
+            "ask_expert");
+
+        await using var run = client.StartStreamingRun([new ChatMessage(ChatRole.User, "Ask the expert")], Pipelines.Tools(askExpert));
+        var events = await RunEvents.CollectAsync(run);
+        await run.Completion.Within();
+
+        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.Equal(2, run.CurrentTurn);
+        Assert.Equal("42", events.FunctionResults()["call-1"]);
+    }
 }
