@@ -11,11 +11,15 @@ public class ChatClientCancelTests
         var client = Pipelines.WithStreamingRuns(model);
 
         await using var run = client.StartStreamingRun([new ChatMessage(ChatRole.User, "Tell a story")]);
-        var events = RunEvents.CollectAsync(run);
+        await using var events = run.StreamEvents().GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("Once ", events.Current.Text);
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("upon ", events.Current.Text);
         await midText.Reached;
         run.Cancel();
 
-        Assert.Equal("Once upon ", (await events).Text());
+        Assert.False(await events.MoveNextAsync().AsTask().Within());
         await run.Completion.Within();
         Assert.Equal(RunStatus.Cancelled, run.Status);
         Assert.True(midText.SawCancellation);

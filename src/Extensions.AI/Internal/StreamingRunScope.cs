@@ -26,9 +26,6 @@ internal sealed class StreamingRunScope
     /// <summary>The run's context.</summary>
     public RunContext Run { get; }
 
-    /// <summary>How many model calls of this run the <see cref="StreamingRunsChatClient"/> has seen.</summary>
-    public int ModelCalls => Volatile.Read(ref _modelCalls);
-
     /// <summary>
     /// Called before each model call of the run. Every call but the first starts a new turn: it passes
     /// the run's turn boundary, which waits while the run is paused and throws

@@ -10,16 +10,17 @@ public sealed class Gate
 
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _sawCancellation;
 
     /// <summary>Completes when the model or tool arrives at the gate (fails the test after 10 s).</summary>
     public Task Reached => _reached.Task.WaitAsync(s_testTimeout);
 
+    /// <summary>Completes when the waiter has left the gate, released or cancelled (fails the test after 10 s).</summary>
+    public Task Exited => _exited.Task.WaitAsync(s_testTimeout);
+
     /// <summary>Whether the token the waiter held was cancelled while it waited.</summary>
     public bool SawCancellation => _sawCancellation;
-
-    /// <summary>Whether the waiter has passed the gate or stopped waiting.</summary>
-    public bool IsReached => _reached.Task.IsCompleted;
 
     public void Release() => _released.TrySetResult();
 
@@ -35,11 +36,16 @@ public sealed class Gate
             _sawCancellation = true;
             throw;
         }
+        finally
+        {
+            _exited.TrySetResult();
+        }
     }
 
     public async Task PassIgnoringTokenAsync()
     {
         _reached.TrySetResult();
         await _released.Task;
+        _exited.TrySetResult();
     }
 }

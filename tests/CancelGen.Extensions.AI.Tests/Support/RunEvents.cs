@@ -19,8 +19,10 @@ public static class RunEvents
         }).WaitAsync(s_testTimeout);
 
     /// <summary>Waits for a task with the test timeout.</summary>
-    public static Task Within<T>(this T task)
-        where T : Task => task.WaitAsync(s_testTimeout);
+    public static Task Within(this Task task) => task.WaitAsync(s_testTimeout);
+
+    /// <summary>Waits for a task's result with the test timeout.</summary>
+    public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(s_testTimeout);
 
     /// <summary>The text of chat updates.</summary>
     public static string Text(this IEnumerable<ChatResponseUpdate> updates) => string.Concat(updates.Select(update => update.Text));
