@@ -11,7 +11,7 @@ using AgentConsole.Output;
 // verdict line each ("OK: ..." / "UNEXPECTED: ..."); the exit code is 0 only if every demo is OK.
 if (ConsoleMode.IsInteractive(args))
 {
-    return await InteractiveDemo.RunAsync(Consoles.Terminal(), TimeProvider.System);
+    return await InteractiveDemo.RunAsync(Consoles.Terminal(), DemoTiming.Interactive, TimeProvider.System);
 }
 
 var timing = args.Contains("--fast") ? DemoTiming.Fast : DemoTiming.Scripted;

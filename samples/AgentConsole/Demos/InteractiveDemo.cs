@@ -14,9 +14,12 @@ namespace AgentConsole.Demos;
 internal static class InteractiveDemo
 {
     /// <summary>Runs the live demo; returns the exit code (0 unless the run faulted).</summary>
-    public static async Task<int> RunAsync(IAnsiConsole console, TimeProvider timeProvider)
+    /// <param name="console">The terminal.</param>
+    /// <param name="timing">The model's and tools' latencies (<see cref="DemoTiming.Interactive"/> for a person).</param>
+    /// <param name="timeProvider">The clock of the latencies and redraws.</param>
+    public static async Task<int> RunAsync(IAnsiConsole console, DemoTiming timing, TimeProvider timeProvider)
     {
-        var stack = WeatherStack.Create(DemoTiming.Interactive, timeProvider);
+        var stack = WeatherStack.Create(timing, timeProvider);
         console.Write(new Rule("[bold]CancelGen[/] · an offline weather agent on Microsoft.Extensions.AI").LeftJustified());
         console.MarkupLine("[grey]Ctrl+C once: finish the turn in progress, then stop. Twice: stop now.[/]");
         console.MarkupLine($"[bold]You:[/] {Markup.Escape(WeatherScript.Question)}");

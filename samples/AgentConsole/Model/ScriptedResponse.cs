@@ -1,5 +1,3 @@
-using Microsoft.Extensions.AI;
-
 namespace AgentConsole.Model;
 
 /// <summary>
@@ -9,13 +7,3 @@ namespace AgentConsole.Model;
 /// <param name="Text">Builds the response text from the results of the previous turn's tool calls.</param>
 /// <param name="ToolCalls">The calls the response asks for; empty for a final answer.</param>
 internal sealed record ScriptedResponse(Func<ToolResults, string> Text, IReadOnlyList<ScriptedToolCall> ToolCalls);
-
-/// <summary>A tool call in the script: a fixed call id, the function's name and its arguments.</summary>
-/// <param name="CallId">The id the model gives the call (the tool result answers to it).</param>
-/// <param name="Name">The function to call.</param>
-/// <param name="Arguments">The arguments, by parameter name.</param>
-internal sealed record ScriptedToolCall(string CallId, string Name, IReadOnlyDictionary<string, object?> Arguments)
-{
-    /// <summary>A fresh <see cref="FunctionCallContent"/> for this call (the pipeline may annotate it).</summary>
-    public FunctionCallContent ToContent() => new(CallId, Name, new Dictionary<string, object?>(Arguments));
-}

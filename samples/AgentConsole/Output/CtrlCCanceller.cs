@@ -26,15 +26,21 @@ internal sealed class CtrlCCanceller : IDisposable
     /// <inheritdoc />
     public void Dispose() => Console.CancelKeyPress -= OnCancelKeyPress;
 
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    /// <summary>
+    /// Handles one press: the first cancels after the turn, the second cancels now. Returns whether the
+    /// press was handled here (<see langword="false"/> from the third on: the process should end).
+    /// </summary>
+    public bool Press()
     {
         var press = Interlocked.Increment(ref _presses);
         if (press > 2)
         {
-            return;
+            return false;
         }
 
-        e.Cancel = true;
         _cancel(press == 1 ? CancelMode.AfterTurn : CancelMode.Immediate);
+        return true;
     }
+
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = Press();
 }

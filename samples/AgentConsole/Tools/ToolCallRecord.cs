@@ -1,24 +1,17 @@
 namespace AgentConsole.Tools;
 
-/// <summary>How a tool call ended, as the tool itself saw it.</summary>
-internal enum ToolCallOutcome
-{
-    /// <summary>Still running.</summary>
-    Running,
-
-    /// <summary>Returned its result.</summary>
-    Completed,
-
-    /// <summary>Stopped because its token was cancelled.</summary>
-    Cancelled,
-}
-
-/// <summary>One call of a tool: which tool, with what, and how it ended.</summary>
-/// <param name="Tool">The function name.</param>
-/// <param name="Argument">The arguments, as text.</param>
-internal sealed record ToolCallRecord(string Tool, string Argument)
+/// <summary>One call of a tool: which tool, with what, and how it ended (set by the tool, read by the demos).</summary>
+/// <param name="tool">The function name.</param>
+/// <param name="argument">The arguments, as text.</param>
+internal sealed class ToolCallRecord(string tool, string argument)
 {
     private volatile ToolCallOutcome _outcome;
+
+    /// <summary>The function name.</summary>
+    public string Tool { get; } = tool;
+
+    /// <summary>The arguments, as text.</summary>
+    public string Argument { get; } = argument;
 
     /// <summary>How the call ended (or <see cref="ToolCallOutcome.Running"/>).</summary>
     public ToolCallOutcome Outcome
