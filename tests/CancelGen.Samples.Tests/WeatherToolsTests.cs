@@ -10,7 +10,7 @@ public class WeatherToolsTests
     private static readonly TimeSpan Latency = TimeSpan.FromSeconds(1);
 
     [Fact]
-    public async Task get_weather_answers_after_its_latency_and_is_logged_as_completed()
+    public async Task Get_weather_answers_after_its_latency_and_is_logged_as_completed()
     {
         var time = new FakeTimeProvider();
         var tools = new WeatherTools(Latency, time);
