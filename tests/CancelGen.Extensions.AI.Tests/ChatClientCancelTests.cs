@@ -81,6 +81,27 @@ public class ChatClientCancelTests
     }
 
     [Fact]
+    public async Task After_turn_cancel_in_the_last_turn_lets_the_response_finish_and_the_run_complete()
+    {
+        var midText = new Gate();
+        var model = new ScriptedChatClient().Script("Hello",
+            [ModelStep.Chunk("Hi, "), ModelStep.Wait(midText), ModelStep.Chunk("how can I help?")]);
+        var client = Pipelines.WithStreamingRuns(model);
+
+        await using var run = client.StartStreamingRun([new ChatMessage(ChatRole.User, "Hello")]);
+        var events = RunEvents.CollectAsync(run);
+        await midText.Reached;
+        run.Cancel(CancelMode.AfterTurn);
+        midText.Release();
+
+        Assert.Equal("Hi, how can I help?", (await events).Text());
+        await run.Completion.Within();
+        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.False(midText.SawCancellation);
+        Assert.False((await run.KeepCancelledTurnAsync()).IsKept);
+    }
+
+    [Fact]
     public async Task A_tool_that_ignores_its_token_is_reported_running_after_cancel_and_Completion_waits_for_it()
     {
         var stubborn = new Gate();

@@ -16,7 +16,7 @@ internal sealed class RunRecord<TUpdate>
     private readonly List<TUpdate> _updates = [];
     private readonly Func<IReadOnlyList<TUpdate>, IList<ChatMessage>> _toMessages;
     private readonly Func<IReadOnlyList<ChatMessage>, IReadOnlyList<ChatMessage>, Task<bool>> _store;
-    private Task<KeptTurn>? _kept;
+    private Lazy<Task<KeptTurn>>? _kept;
 
     public RunRecord(
         IReadOnlyList<ChatMessage> requestMessages,
@@ -58,10 +58,14 @@ internal sealed class RunRecord<TUpdate>
     /// <summary>Waits for the run to end; when it was cancelled, keeps its turn (once) and returns it.</summary>
     public Task<KeptTurn> KeepAsync(RunResultStreaming<TUpdate> run)
     {
+        Lazy<Task<KeptTurn>> kept;
         lock (_gate)
         {
-            return _kept ??= KeepOnceAsync(run);
+            kept = _kept ??= new Lazy<Task<KeptTurn>>(() => KeepOnceAsync(run));
         }
+
+        // Started outside the lock: storing the turn calls the agent's history provider.
+        return kept.Value;
     }
 
     private async Task<KeptTurn> KeepOnceAsync(RunResultStreaming<TUpdate> run)
