@@ -4,7 +4,7 @@ using CancelGen.EndToEnd.Tests.Support;
 
 namespace CancelGen.EndToEnd.Tests;
 
-/// <summary>What the packed CancelGen package holds and declares, read from the <c>.nupkg</c> itself.</summary>
+/// <summary>What the packed packages hold and declare, read from the <c>.nupkg</c> files themselves.</summary>
 [Collection(PackedPackages.CollectionName)]
 public sealed class PackageContentsTests(PackedPackages packages)
 {
@@ -25,21 +25,35 @@ public sealed class PackageContentsTests(PackedPackages packages)
                 "analyzers/dotnet/cs/CancelGen.Analyzers.CodeFixes.dll",
                 "README.md",
             });
-        Assert.True(File.Exists(Path.ChangeExtension(packages.PackagePath("CancelGen"), ".snupkg")), "no symbol package beside CancelGen");
     }
 
     [Fact]
-    public void CancelGen_package_declares_license_readme_repository_and_no_Roslyn_or_PolySharp_dependency()
+    public void CancelGen_package_points_at_GitHub_and_has_no_Roslyn_PolySharp_or_analyzer_project_dependency()
     {
         var metadata = ReadNuspecMetadata("CancelGen");
         XNamespace ns = metadata.Name.Namespace;
 
-        Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
-        Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
-        Assert.Equal(packages.Version, metadata.Element(ns + "version")?.Value);
         Assert.StartsWith("https://github.com/", metadata.Element(ns + "repository")?.Attribute("url")?.Value, StringComparison.Ordinal);
         var dependencies = metadata.Descendants(ns + "dependency").Select(dependency => (string)dependency.Attribute("id")!).ToArray();
         Assert.DoesNotContain(dependencies, id => id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || id == "PolySharp" || id.StartsWith("CancelGen.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_package_has_the_shared_version_license_readme_repository_and_a_symbol_package()
+    {
+        Assert.NotEmpty(packages.Packages);
+        foreach (var path in packages.Packages)
+        {
+            var packageId = Path.GetFileNameWithoutExtension(path)[..^(packages.Version.Length + 1)];
+            var metadata = ReadNuspecMetadata(packageId);
+            XNamespace ns = metadata.Name.Namespace;
+
+            Assert.Equal(packages.Version, metadata.Element(ns + "version")?.Value);
+            Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
+            Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+            Assert.NotNull(metadata.Element(ns + "repository"));
+            Assert.True(File.Exists(Path.ChangeExtension(path, ".snupkg")), $"no symbol package beside {path}");
+        }
     }
 
     private XElement ReadNuspecMetadata(string packageId)
