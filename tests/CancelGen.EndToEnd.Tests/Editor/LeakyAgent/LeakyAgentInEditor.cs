@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CancelGen.EndToEnd.Tests.Editor.Protocol;
 using CancelGen.EndToEnd.Tests.Support;
+using StreamJsonRpc;
 
 namespace CancelGen.EndToEnd.Tests.Editor.LeakyAgent;
 
@@ -132,7 +133,15 @@ public sealed class LeakyAgentInEditor : IAsyncLifetime
     private async Task TimeAsync(string step, Func<Task> action)
     {
         var watch = Stopwatch.StartNew();
-        await action();
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (_client is not null && e is TimeoutException or ConnectionLostException or RemoteInvocationException)
+        {
+            throw new EditorSessionFailedException(step, _client.Server.Describe(), e);
+        }
+
         _timings.Add($"{step}: {watch.Elapsed.TotalSeconds:F1} s");
     }
 }
