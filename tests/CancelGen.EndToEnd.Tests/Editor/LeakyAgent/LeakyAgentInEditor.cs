@@ -42,7 +42,7 @@ public sealed class LeakyAgentInEditor : IAsyncLifetime
     public IReadOnlyList<SourceFile> Sources { get; private set; } = [];
 
     /// <summary>The rule diagnostics the sources mark (<c>// CG000x</c>).</summary>
-    public IReadOnlyList<MarkedDiagnostic> Marked { get; private set; } = [];
+    public IReadOnlyList<MarkedLine> Marked { get; private set; } = [];
 
     /// <summary>The diagnostics the server showed for each opened file (by URI) when the wait ended.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<LspDiagnostic>> Diagnostics { get; private set; } =
@@ -67,7 +67,7 @@ public sealed class LeakyAgentInEditor : IAsyncLifetime
             (await Consumer.RunDotnetAsync(RestoreTimeout, "restore")).EnsureSuccess());
 
         Sources = SourceFile.FindAll(Consumer.Directory);
-        Marked = RuleMarkers.Read(Sources);
+        Marked = MarkedLine.Find(Consumer.Directory);
 
         var server = CSharpLanguageServerTool.Start(_packages.RepositoryRoot, Consumer.PathOf("csharp-ls.rpc.log"));
         _client = LanguageClient.Connect(server, new ServerCallbacks(new CSharpSettings(AnalyzersEnabled: true)));
@@ -89,11 +89,11 @@ public sealed class LeakyAgentInEditor : IAsyncLifetime
         }
     }
 
-    /// <summary>The CancelGen diagnostics shown, as file, line and ID.</summary>
-    public IReadOnlyList<MarkedDiagnostic> ShownRuleDiagnostics() =>
+    /// <summary>The CancelGen diagnostics shown (IDs starting with <c>CG</c>), as file name, one-based line and ID.</summary>
+    public IReadOnlyList<MarkedLine> ShownRuleDiagnostics() =>
         Sources.SelectMany(source => DiagnosticsOf(source)
-                .Where(diagnostic => RuleMarkers.IsCancelGenId(diagnostic.Id))
-                .Select(diagnostic => new MarkedDiagnostic(source.RelativePath, diagnostic.Range.Start.Line + 1, diagnostic.Id)))
+                .Where(diagnostic => diagnostic.Id.StartsWith("CG", StringComparison.Ordinal))
+                .Select(diagnostic => new MarkedLine(Path.GetFileName(source.Path), diagnostic.Range.Start.Line + 1, diagnostic.Id)))
             .ToArray();
 
     /// <summary>The diagnostics shown for one file.</summary>
