@@ -35,6 +35,9 @@ public sealed class LeakyAgentEditorTests : IClassFixture<LeakyAgentInEditor>
     [Fact]
     public void Each_rule_is_shown_at_the_line_marked_for_it_and_nowhere_else()
     {
+        Assert.True(
+            _editor.Client.Callbacks.ConfigurationRequests > 0,
+            $"The server never asked for its settings (workspace/configuration), so its analyzers were never turned on.{Environment.NewLine}{_editor.Describe()}");
         var marked = _editor.Marked;
         Assert.Equal(Rules, marked.Select(m => m.Id).Order(StringComparer.Ordinal));
 

@@ -30,13 +30,14 @@ public sealed class LeakyAgentInEditor : IAsyncLifetime
     private readonly PackedPackages _packages;
     private readonly List<string> _timings = [];
     private LanguageClient? _client;
+    private ConsumerProject? _consumer;
 
     /// <summary>Uses the packages packed once for the collection.</summary>
     /// <param name="packages">The packed packages and the consumer factory.</param>
     public LeakyAgentInEditor(PackedPackages packages) => _packages = packages;
 
     /// <summary>The consumer copy of LeakyAgent the server has open.</summary>
-    public ConsumerProject Consumer { get; private set; } = null!;
+    public ConsumerProject Consumer => _consumer ?? throw new InvalidOperationException("The consumer has not been created.");
 
     /// <summary>The project's C# files, each opened in the server.</summary>
     public IReadOnlyList<SourceFile> Sources { get; private set; } = [];
@@ -62,7 +63,7 @@ public sealed class LeakyAgentInEditor : IAsyncLifetime
     {
         await TimeAsync("dotnet tool restore", () => CSharpLanguageServerTool.RestoreAsync(_packages.RepositoryRoot));
 
-        Consumer = _packages.CreateConsumer(_packages.RepositoryPath("samples/LeakyAgent"));
+        _consumer = _packages.CreateConsumer(_packages.RepositoryPath("samples/LeakyAgent"));
         await TimeAsync("consumer dotnet restore", async () =>
             (await Consumer.RunDotnetAsync(RestoreTimeout, "restore")).EnsureSuccess());
 
