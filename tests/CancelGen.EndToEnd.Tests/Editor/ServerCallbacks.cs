@@ -20,6 +20,7 @@ public sealed class ServerCallbacks
     private readonly ChangeSignal _diagnosticsMayHaveChanged = new();
     private int _configurationRequests;
 
+    /// <summary>Creates the callbacks that give the server <paramref name="settings"/>.</summary>
     /// <param name="settings">The <c>csharp</c> settings section given to the server (see <see cref="CSharpSettings"/>).</param>
     public ServerCallbacks(CSharpSettings settings) => Settings = settings;
 

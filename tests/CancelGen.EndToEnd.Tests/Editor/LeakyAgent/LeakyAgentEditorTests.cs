@@ -20,6 +20,7 @@ public sealed class LeakyAgentEditorTests : IClassFixture<LeakyAgentInEditor>
 
     private readonly LeakyAgentInEditor _editor;
 
+    /// <summary>Takes the shared editor session and writes how long opening it took to the test output.</summary>
     /// <param name="editor">LeakyAgent open in csharp-ls.</param>
     /// <param name="output">Receives how long each step of opening the editor took.</param>
     public LeakyAgentEditorTests(LeakyAgentInEditor editor, ITestOutputHelper output)
