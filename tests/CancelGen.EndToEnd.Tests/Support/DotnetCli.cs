@@ -60,7 +60,13 @@ public static class DotnetCli
         return new DotnetResult(commandLine, workingDirectory, process.ExitCode, Snapshot(output));
     }
 
-    private static ProcessStartInfo CreateStartInfo(string workingDirectory, IEnumerable<string> arguments)
+    /// <summary>
+    /// The start info of a <c>dotnet</c> command with every standard stream redirected and without the build
+    /// variables a test host inherits; also used to start long-running <c>dotnet</c> tools such as a language server.
+    /// </summary>
+    /// <param name="workingDirectory">The folder the command runs in.</param>
+    /// <param name="arguments">The arguments after <c>dotnet</c>, each passed as one argument.</param>
+    internal static ProcessStartInfo CreateStartInfo(string workingDirectory, IEnumerable<string> arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
