@@ -39,6 +39,40 @@ public sealed class PackageContentsTests(PackedPackages packages)
     }
 
     [Fact]
+    public void Extensions_AI_package_carries_its_adapters_for_both_targets_and_depends_on_CancelGen_of_the_same_version_with_its_analyzers()
+    {
+        using (var package = ZipFile.OpenRead(packages.PackagePath("CancelGen.Extensions.AI")))
+        {
+            var entries = package.Entries.Select(entry => entry.FullName).ToHashSet(StringComparer.Ordinal);
+            Assert.Subset(
+                entries,
+                new HashSet<string>(StringComparer.Ordinal)
+                {
+                    "lib/netstandard2.0/CancelGen.Extensions.AI.dll", "lib/netstandard2.0/CancelGen.Extensions.AI.xml",
+                    "lib/net8.0/CancelGen.Extensions.AI.dll", "lib/net8.0/CancelGen.Extensions.AI.xml",
+                    "README.md",
+                });
+            Assert.DoesNotContain(entries, entry => entry.StartsWith("analyzers/", StringComparison.Ordinal) || entry.EndsWith("/CancelGen.dll", StringComparison.Ordinal));
+        }
+
+        var metadata = ReadNuspecMetadata("CancelGen.Extensions.AI");
+        XNamespace ns = metadata.Name.Namespace;
+        var dependencies = metadata.Descendants(ns + "dependency")
+            .Select(dependency => ((string)dependency.Attribute("id")!, (string)dependency.Attribute("version")!))
+            .Distinct()
+            .ToArray();
+        Assert.Contains(("CancelGen", packages.Version), dependencies);
+
+        // The dependency on CancelGen must not exclude its analyzers: the adapter package alone brings the generator and rules.
+        Assert.All(
+            metadata.Descendants(ns + "dependency").Where(dependency => (string?)dependency.Attribute("id") == "CancelGen"),
+            dependency => Assert.Null(dependency.Attribute("exclude")));
+        Assert.Contains(dependencies, dependency => dependency.Item1 == "Microsoft.Extensions.AI");
+        Assert.Contains(dependencies, dependency => dependency.Item1 == "Microsoft.Agents.AI");
+        Assert.DoesNotContain(dependencies, dependency => dependency.Item1.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_package_has_the_shared_version_license_readme_repository_and_a_symbol_package()
     {
         Assert.NotEmpty(packages.Packages);

@@ -1,3 +1,5 @@
+using CancelGen;
+using Microsoft.Extensions.AI;
 using GeneratedWrappers;
 
 var agent = new WordAgent();
@@ -40,4 +42,33 @@ await using (var ticking = agent.TickStreamed())
     }
 
     Console.WriteLine($"cancelled: {string.Join(",", ticks)} status={ticking.Status}");
+}
+
+// The adapter: a real FunctionInvokingChatClient with UseStreamingRuns() over an offline model. The tool waits
+// until the app has looked at the run's tracked tasks, so the function call is seen while it runs.
+IChatClient client = new ChatClientBuilder(new OfflineModel()).UseFunctionInvocation().UseStreamingRuns().Build();
+var toolStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+var toolMayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+var getWeather = AIFunctionFactory.Create(
+    async (string city) =>
+    {
+        toolStarted.SetResult();
+        await toolMayFinish.Task;
+        return $"rain in {city}";
+    },
+    "get_weather");
+await using (var chat = client.StartStreamingRun([new ChatMessage(ChatRole.User, "Umbrella?")], new ChatOptions { Tools = [getWeather] }))
+{
+    await toolStarted.Task;
+    var tools = string.Join(",", chat.TrackedTasks.Select(task => $"{task.Name}@{task.Turn}"));
+    toolMayFinish.SetResult();
+
+    var updates = 0;
+    await foreach (var update in chat.StreamEvents())
+    {
+        updates++;
+    }
+
+    var response = await chat.FinalOutput;
+    Console.WriteLine($"adapter: tools={tools} turns={chat.CurrentTurn} text={response.Text.Trim()} status={chat.Status} updates={updates > 0}");
 }
