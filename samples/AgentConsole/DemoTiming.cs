@@ -12,8 +12,8 @@ internal sealed record DemoTiming(TimeSpan Chunk, TimeSpan Tool)
     public static DemoTiming Scripted { get; } = new(TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(300));
 
     /// <summary>
-    /// <c>--fast</c> (the tests): text at once, tool calls still long enough that a demo acting at a tool's
-    /// start (on a thread-pool continuation) reaches it in the middle, even on a busy two-core CI machine.
+    /// <c>--fast</c> (the tests): text at once, tool calls short. A demo acts at a tool's start on the tool's own
+    /// call (<see cref="Tools.ToolCallLog.WhenStarted"/>), so it reaches the call in the middle whatever the timing.
     /// </summary>
     public static DemoTiming Fast { get; } = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(250));
 }

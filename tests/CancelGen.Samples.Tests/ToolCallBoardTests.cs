@@ -4,7 +4,7 @@ using Spectre.Console.Testing;
 
 namespace CancelGen.Samples.Tests;
 
-/// <summary>The live table's rows: tasks from a real run's <c>TrackedTasks</c>, filled in from the streamed calls and results.</summary>
+/// <summary>The live table's rows: the streamed calls and results, paired with a real run's <c>TrackedTasks</c>.</summary>
 public class ToolCallBoardTests
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
@@ -59,6 +59,23 @@ public class ToolCallBoardTests
         board.Observe(run.TrackedTasks, run.Status == RunStatus.Cancelled);
 
         Assert.Contains("cancelled", Rendered(board), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_call_whose_task_came_and_went_between_two_redraws_still_shows_done_from_the_stream()
+    {
+        var board = new ToolCallBoard();
+
+        board.Take([new FunctionCallContent("c1", "get_weather", new Dictionary<string, object?> { ["city"] = "Oslo" })]);
+        board.Observe([], runCancelled: false);
+        board.Take([new FunctionResultContent("c1", "rain")]);
+        board.Observe([], runCancelled: false);
+        var rendered = Rendered(board);
+
+        Assert.Contains("get_weather", rendered, StringComparison.Ordinal);
+        Assert.Contains("city: Oslo", rendered, StringComparison.Ordinal);
+        Assert.Contains("done", rendered, StringComparison.Ordinal);
+        Assert.Contains("rain", rendered, StringComparison.Ordinal);
     }
 
     private static string Rendered(ToolCallBoard board)

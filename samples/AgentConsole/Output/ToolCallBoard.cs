@@ -6,15 +6,14 @@ using Spectre.Console;
 namespace AgentConsole.Output;
 
 /// <summary>
-/// The live table of tool calls: rows come from the run's <c>TrackedTasks</c> (each function call is a
-/// task named after the function); the streamed call requests and results fill in arguments and results,
-/// matched by function name in call order.
+/// The live table of tool calls. A row comes from whichever is seen first: the model's call request in the
+/// stream, or the call's tracked task in the run's <c>TrackedTasks</c> (each function call is a task named after
+/// the function); the two are paired by function name in call order. So a call that starts and ends between
+/// two redraws still has its row, from the stream, and a call whose request is still unread has one from the run.
 /// </summary>
 internal sealed class ToolCallBoard
 {
     private readonly List<ToolCallRow> _rows = [];
-    private readonly List<FunctionCallContent> _requests = [];
-    private readonly Dictionary<string, string> _results = new(StringComparer.Ordinal);
 
     /// <summary>Takes in the tool calls and results an update carries.</summary>
     public void Take(IEnumerable<AIContent> contents)
@@ -24,42 +23,44 @@ internal sealed class ToolCallBoard
             switch (content)
             {
                 case FunctionCallContent call:
-                    _requests.Add(call);
+                    RowFor(call.Name, row => row.Request is null).Request = call;
                     break;
-                case FunctionResultContent result:
-                    _results[result.CallId] = ContentText.Result(result);
+                case FunctionResultContent result when _rows.FirstOrDefault(row => row.Request?.CallId == result.CallId) is { } answered:
+                    answered.Result = ContentText.Result(result);
                     break;
             }
         }
-
-        Match();
     }
 
-    /// <summary>Takes in the run's tracked tasks now: new ones become rows, missing ones have ended.</summary>
+    /// <summary>Takes in the run's tracked tasks now: new ones join their rows, missing ones have ended.</summary>
     /// <param name="live">The run's <c>TrackedTasks</c>.</param>
-    /// <param name="runCancelled">Whether the run was cancelled: a task that ended without a result was stopped.</param>
+    /// <param name="runCancelled">Whether the run was cancelled: a call that has not come back was stopped.</param>
     public void Observe(IReadOnlyList<TrackedTaskInfo> live, bool runCancelled)
     {
-        foreach (var row in _rows.Where(r => !r.Ended))
+        foreach (var row in _rows.Where(row => row.Task is not null && !row.TaskEnded))
         {
-            var now = live.FirstOrDefault(t => t.Id == row.Task.Id);
-            row.Ended = now is null;
+            var now = live.FirstOrDefault(task => task.Id == row.Task!.Id);
+            row.TaskEnded = now is null;
             row.Task = now ?? row.Task;
-            row.Cancelled |= row.Task.Status == TrackedTaskStatus.CancellationRequested;
+            row.Cancelled |= row.Task!.Status == TrackedTaskStatus.CancellationRequested;
         }
 
-        Match();
-        foreach (var row in _rows.Where(r => r.Ended && r.Result is null))
+        foreach (var task in live.Where(task => _rows.All(row => row.Task?.Id != task.Id)))
         {
-            row.Cancelled |= runCancelled;
+            // A task joins the first row of its function with no task yet whose call has not come back (a row
+            // with a result already belongs to a call whose task came and went unseen).
+            var row = RowFor(task.Name, row => row.Task is null && row.Result is null);
+            row.Task = task;
+            row.Cancelled |= task.Status == TrackedTaskStatus.CancellationRequested;
         }
 
-        foreach (var task in live.Where(t => _rows.All(r => r.Task.Id != t.Id)))
+        if (runCancelled)
         {
-            _rows.Add(new ToolCallRow(task));
+            foreach (var row in _rows.Where(row => row.Result is null))
+            {
+                row.Cancelled = true;
+            }
         }
-
-        Match();
     }
 
     /// <summary>The table as it stands.</summary>
@@ -70,10 +71,10 @@ internal sealed class ToolCallBoard
         foreach (var row in _rows)
         {
             table.AddRow(
-                row.Task.Id.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(row.Task.Name),
-                Markup.Escape(row.Arguments),
-                row.Task.Turn.ToString(CultureInfo.InvariantCulture),
+                row.Task?.Id.ToString(CultureInfo.InvariantCulture) ?? "",
+                Markup.Escape(row.Name),
+                Markup.Escape(row.Request is null ? "" : ContentText.Arguments(row.Request)),
+                row.Task?.Turn.ToString(CultureInfo.InvariantCulture) ?? "",
                 StatusMarkup(row.Status),
                 Markup.Escape(row.Result ?? ""));
         }
@@ -87,26 +88,19 @@ internal sealed class ToolCallBoard
         "cancelling" => "[red]cancelling[/]",
         "cancelled" => "[red]cancelled[/]",
         "done" => "[green]done[/]",
-        _ => "[grey]ended[/]",
+        _ => $"[grey]{status}[/]",
     };
 
-    /// <summary>Gives the k-th row of a function the k-th request of that function, and its result.</summary>
-    private void Match()
+    /// <summary>The first row of <paramref name="name"/> that <paramref name="free"/> accepts, or a new one.</summary>
+    private ToolCallRow RowFor(string name, Func<ToolCallRow, bool> free)
     {
-        foreach (var group in _rows.GroupBy(r => r.Task.Name, StringComparer.Ordinal))
+        var row = _rows.FirstOrDefault(row => row.Name == name && free(row));
+        if (row is null)
         {
-            var requests = _requests.Where(r => r.Name == group.Key).ToList();
-            var index = 0;
-            foreach (var row in group.OrderBy(r => r.Task.Id))
-            {
-                if (index < requests.Count)
-                {
-                    row.Arguments = ContentText.Arguments(requests[index]);
-                    row.Result = _results.GetValueOrDefault(requests[index].CallId);
-                }
-
-                index++;
-            }
+            row = new ToolCallRow(name);
+            _rows.Add(row);
         }
+
+        return row;
     }
 }

@@ -35,7 +35,9 @@ internal sealed class ToolCallLog
                 return Task.CompletedTask;
             }
 
-            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Continuations run inline, on the tool's own call: a demo acting at this point acts before the tool
+            // goes on, so a cancel lands in the middle of the call however busy the machine is.
+            var reached = new TaskCompletionSource();
             _waiters.Add((tool, count, reached));
             return reached.Task;
         }
