@@ -82,12 +82,14 @@ public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
         }
 
         var releases = new List<IOperation>();
+        RunReleasePoints? points = null;
         foreach (var (reference, use) in uses.References)
         {
             if (use == RunHandleUse.Released)
             {
                 // In a lambda or local function, the release counts where that function surely runs (if anywhere).
-                RunReleasePoints.Collect(reference, declaringFunction, releases);
+                points ??= new RunReleasePoints(loop, declaringFunction);
+                points.Collect(reference, releases);
             }
         }
 

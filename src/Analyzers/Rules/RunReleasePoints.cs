@@ -12,29 +12,59 @@ namespace CancelGen.Analyzers.Rules;
 /// (<c>cleanup()</c>, <c>await cleanup()</c>, <c>cleanup?.Invoke()</c>). A lambda handed to anything else — an event,
 /// <c>token.Register(...)</c>, <c>Task.Run(...)</c>, a field — may never run, so it releases no path.
 /// </summary>
-internal static class RunReleasePoints
+internal sealed class RunReleasePoints
 {
     private const int MaxDepth = 16;
 
-    /// <summary>
-    /// Adds to <paramref name="points"/> the operations of <paramref name="owner"/> (the lambda or local function
-    /// that declares the run; <see langword="null"/> for the method body) at which <paramref name="release"/> runs.
-    /// </summary>
-    public static void Collect(IOperation release, IOperation? owner, List<IOperation> points)
+    private readonly IOperation? _owner;
+    private readonly Dictionary<ISymbol, List<IOperation>> _calls = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Indexes, in one walk of <paramref name="anyOperation"/>'s operation block, every call of a local function or delegate local.</summary>
+    /// <param name="anyOperation">Any operation of the block.</param>
+    /// <param name="owner">The lambda or local function that declares the run; <see langword="null"/> for the method body.</param>
+    public RunReleasePoints(IOperation anyOperation, IOperation? owner)
     {
-        var root = release;
+        _owner = owner;
+        var root = anyOperation;
         while (root.Parent is not null)
         {
             root = root.Parent;
         }
 
-        Collect(release, owner, root, points, new HashSet<IOperation>(), 0);
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is not IInvocationOperation invocation)
+            {
+                continue;
+            }
+
+            ISymbol? callee = invocation.TargetMethod.MethodKind switch
+            {
+                MethodKind.LocalFunction => invocation.TargetMethod.OriginalDefinition,
+                MethodKind.DelegateInvoke => HolderOf(invocation.Instance),
+                _ => null,
+            };
+            if (callee is null)
+            {
+                continue;
+            }
+
+            if (!_calls.TryGetValue(callee, out var calls))
+            {
+                _calls[callee] = calls = [];
+            }
+
+            calls.Add(invocation);
+        }
     }
 
-    private static void Collect(IOperation release, IOperation? owner, IOperation root, List<IOperation> points, HashSet<IOperation> visited, int depth)
+    /// <summary>Adds to <paramref name="points"/> the operations of the owner at which <paramref name="release"/> runs.</summary>
+    public void Collect(IOperation release, List<IOperation> points) => Collect(release, points, new HashSet<IOperation>(), 0);
+
+    private void Collect(IOperation release, List<IOperation> points, HashSet<IOperation> visited, int depth)
     {
         StreamingRunOperations.EnclosingFunction(release, out var function);
-        if (function == owner)
+        if (function == _owner)
         {
             points.Add(release);
             return;
@@ -45,73 +75,42 @@ internal static class RunReleasePoints
             return; // outside the owner, too deep, or a function that calls itself
         }
 
-        foreach (var call in CallsOf(function, root))
+        foreach (var call in CallsOf(function))
         {
-            Collect(call, owner, root, points, visited, depth + 1);
+            Collect(call, points, visited, depth + 1);
         }
     }
 
     /// <summary>The operations that run <paramref name="function"/>'s body, as far as the operation tree shows.</summary>
-    private static List<IOperation> CallsOf(IOperation function, IOperation root)
+    private IEnumerable<IOperation> CallsOf(IOperation function)
     {
-        var calls = new List<IOperation>();
         switch (function)
         {
             case ILocalFunctionOperation localFunction:
-                foreach (var operation in root.DescendantsAndSelf())
+                return CallsOf(localFunction.Symbol);
+            case IAnonymousFunctionOperation lambda:
+                IOperation @delegate = lambda;
+                while (@delegate.Parent is IDelegateCreationOperation or IConversionOperation)
                 {
-                    if (operation is IInvocationOperation invocation
-                        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, localFunction.Symbol))
-                    {
-                        calls.Add(invocation);
-                    }
+                    @delegate = @delegate.Parent;
                 }
 
-                break;
-            case IAnonymousFunctionOperation lambda:
-                AddLambdaCalls(lambda, root, calls);
-                break;
-        }
-
-        return calls;
-    }
-
-    private static void AddLambdaCalls(IAnonymousFunctionOperation lambda, IOperation root, List<IOperation> calls)
-    {
-        IOperation @delegate = lambda;
-        while (@delegate.Parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            @delegate = @delegate.Parent;
-        }
-
-        ILocalSymbol holder;
-        switch (@delegate.Parent)
-        {
-            case IInvocationOperation invocation when invocation.Instance == @delegate:
-                calls.Add(invocation); // invoked on the spot
-                return;
-            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                holder = declarator.Symbol;
-                break;
-            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == @delegate:
-                holder = target.Local;
-                break;
+                return @delegate.Parent switch
+                {
+                    IInvocationOperation invocation when invocation.Instance == @delegate => [invocation], // invoked on the spot
+                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => CallsOf(declarator.Symbol),
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == @delegate => CallsOf(target.Local),
+                    _ => [], // handed to a method, an event, a field: it may never run
+                };
             default:
-                return; // handed to a method, an event, a field: it may never run
-        }
-
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invocation
-                && IsHolder(invocation.Instance, holder))
-            {
-                calls.Add(invocation);
-            }
+                return [];
         }
     }
 
-    /// <summary>Whether <paramref name="instance"/> is the delegate local (directly, or as the receiver of <c>?.Invoke()</c>).</summary>
-    private static bool IsHolder(IOperation? instance, ILocalSymbol holder)
+    private IEnumerable<IOperation> CallsOf(ISymbol callee) => _calls.TryGetValue(callee, out var calls) ? calls : [];
+
+    /// <summary>The delegate local a delegate invocation calls (directly, or as the receiver of <c>?.Invoke()</c>).</summary>
+    private static ILocalSymbol? HolderOf(IOperation? instance)
     {
         if (instance is IConditionalAccessInstanceOperation)
         {
@@ -125,7 +124,6 @@ internal static class RunReleasePoints
             }
         }
 
-        return StreamingRunOperations.WithoutConversions(instance) is ILocalReferenceOperation reference
-            && SymbolEqualityComparer.Default.Equals(reference.Local, holder);
+        return (StreamingRunOperations.WithoutConversions(instance) as ILocalReferenceOperation)?.Local;
     }
 }
