@@ -82,7 +82,7 @@ internal sealed class RunReleasePoints
     }
 
     /// <summary>The operations that run <paramref name="function"/>'s body, as far as the operation tree shows.</summary>
-    private IEnumerable<IOperation> CallsOf(IOperation function)
+    private List<IOperation> CallsOf(IOperation function)
     {
         switch (function)
         {
@@ -107,7 +107,7 @@ internal sealed class RunReleasePoints
         }
     }
 
-    private IEnumerable<IOperation> CallsOf(ISymbol callee) => _calls.TryGetValue(callee, out var calls) ? calls : [];
+    private List<IOperation> CallsOf(ISymbol callee) => _calls.TryGetValue(callee, out var calls) ? calls : [];
 
     /// <summary>The delegate local a delegate invocation calls (directly, or as the receiver of <c>?.Invoke()</c>).</summary>
     private static ILocalSymbol? HolderOf(IOperation? instance)
