@@ -36,6 +36,9 @@ internal sealed class FixBatch
     /// <summary>Names of new locals this pass already gave out (two fixes in one method must not pick the same).</summary>
     public ISet<string> ReservedNames { get; } = new HashSet<string>();
 
+    /// <summary>Statements this pass already rewrote as a whole (two diagnostics in one statement rewrite it once).</summary>
+    public ISet<SyntaxNode> RewrittenStatements { get; } = new HashSet<SyntaxNode>();
+
     /// <summary>A name this pass settled for a scope (e.g. the <c>RunContext</c> parameter of a method).</summary>
     public IDictionary<SyntaxNode, string> ScopeNames { get; } = new Dictionary<SyntaxNode, string>();
 }

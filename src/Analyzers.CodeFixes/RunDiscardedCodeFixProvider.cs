@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Composition;
 using System.Threading;
+using CancelGen.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,11 +46,43 @@ public sealed class RunDiscardedCodeFixProvider : RunRuleCodeFixProvider
                 batch.Editor.ReplaceNode(declaration, (current, _) => RunDeclarations.WithAwaitUsing((LocalDeclarationStatementSyntax)current));
                 break;
             case ExpressionStatementSyntax statement when batch.Document.NodeAt<ExpressionSyntax>(diagnostic) is { } creation:
+                if (!batch.RewrittenStatements.Add(statement))
+                {
+                    break; // c ? X() : Y() holds two runs, each with its own diagnostic: the statement is rewritten once
+                }
+
                 var name = RunDeclarations.FreeName(statement, batch.Model, batch.ReservedNames);
-                var kept = RunDeclarations.Declaration(name, creation, awaitUsing: true, statement.GetLeadingTrivia(), RunDeclarations.EndOfLine(statement))
+                var kept = RunDeclarations.Declaration(name, KeptValue(creation), awaitUsing: true, statement.GetLeadingTrivia(), RunDeclarations.EndOfLine(statement))
                     .WithTrailingTrivia(statement.GetTrailingTrivia());
                 batch.Editor.ReplaceNode(statement, kept);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The expression whose value the fix keeps: the creation, or the <c>?:</c>, <c>??</c>, switch expression or
+    /// <c>?.</c> it is one alternative of (parentheses and casts included).
+    /// </summary>
+    private static ExpressionSyntax KeptValue(ExpressionSyntax creation)
+    {
+        var value = creation;
+        while (true)
+        {
+            switch (value.Parent)
+            {
+                case ParenthesizedExpressionSyntax or CastExpressionSyntax:
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression }:
+                case ConditionalExpressionSyntax conditional when conditional.Condition != value:
+                case ConditionalAccessExpressionSyntax access when access.WhenNotNull == value:
+                    value = (ExpressionSyntax)value.Parent;
+                    break;
+                case SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax @switch } arm when arm.Expression == value:
+                    value = @switch;
+                    break;
+                default:
+                    return value;
+            }
         }
     }
 
@@ -65,8 +98,13 @@ public sealed class RunDiscardedCodeFixProvider : RunRuleCodeFixProvider
         }
 
         var model = document.Model;
+        var kept = KeptValue(creation);
+        if (!RunValueFlow.OnlyCreates(model.GetOperation(kept, cancellationToken)))
+        {
+            return null; // _run ?? X(): disposing the value could end a run owned elsewhere
+        }
 
-        switch (creation.Parent)
+        switch (kept.Parent)
         {
             case ExpressionStatementSyntax statement when RunDeclarations.CanHoldAwaitUsing(statement):
                 return statement;

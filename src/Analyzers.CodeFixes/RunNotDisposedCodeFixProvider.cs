@@ -178,6 +178,12 @@ public sealed class RunNotDisposedCodeFixProvider : RunRuleCodeFixProvider
 
             if (stream.IsInline)
             {
+                // (_run ?? X()): disposing the value could end a run owned elsewhere, so no fix is offered.
+                if (!RunValueFlow.OnlyCreates(stream.Run))
+                {
+                    return null;
+                }
+
                 return new Target(loop, runExpression, localName: null, declaration: null);
             }
 

@@ -134,10 +134,45 @@ public sealed class BackgroundWorkEscapesAnalyzer : RunRuleAnalyzer
                 return; // a write, not a read
             }
 
+            if (IsInspection(reference))
+            {
+                return; // t.IsCompleted, t.Status, t.Id, t == null: looks at the task, does not own it
+            }
+
             lock (_gate)
             {
                 _readLocals.Add(reference.Local);
             }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="reference"/> only looks at the task: reads a property other than <c>Result</c>
+        /// (<c>IsCompleted</c>, <c>Status</c>, <c>Id</c>, <c>Exception</c>...), directly or through <c>?.</c>, or compares it
+        /// with <c>null</c>. Awaiting, waiting (<c>Wait()</c>, <c>Result</c>, <c>GetAwaiter()</c>), returning, passing or
+        /// storing it are uses.
+        /// </summary>
+        private bool IsInspection(ILocalReferenceOperation reference)
+        {
+            if (!symbols.IsTaskLike(reference.Local.Type))
+            {
+                return false;
+            }
+
+            IOperation value = reference;
+            while (value.Parent is IConversionOperation conversion)
+            {
+                value = conversion;
+            }
+
+            return value.Parent switch
+            {
+                IPropertyReferenceOperation property when property.Instance == reference => property.Property.Name != "Result",
+                IConditionalAccessOperation access when access.Operation == value =>
+                    access.WhenNotNull is IPropertyReferenceOperation { Property.Name: not "Result", Instance: IConditionalAccessInstanceOperation },
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } => true,
+                IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } => true,
+                _ => false,
+            };
         }
 
         public void ReportUnusedLocals(OperationBlockAnalysisContext context)

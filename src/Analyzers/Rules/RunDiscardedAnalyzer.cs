@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -5,10 +6,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CancelGen.Analyzers.Rules;
 
 /// <summary>
-/// CG0002: a call returning a run handle whose value is thrown away — an expression statement, <c>_ = ...</c>, or
-/// a local that is never enumerated, released (<c>Cancel</c>/<c>CancelAsync</c>/<c>DisposeAsync</c>/<c>using</c>)
+/// CG0002: a call returning a run handle whose value is thrown away — an expression statement, <c>_ = ...</c>, a
+/// pattern match that binds no local to it, or a local (declared, assigned, or bound by a pattern) that is never enumerated, released (<c>Cancel</c>/<c>CancelAsync</c>/<c>DisposeAsync</c>/<c>using</c>)
 /// or handed on (returned, stored elsewhere, passed as an argument). Reading its status does not count. A local
-/// that is enumerated but never released is CG0001's, not this rule's.
+/// that is enumerated but never released is CG0001's, not this rule's. The value is followed through
+/// <c>?:</c>, <c>??</c>, switch expression arms and <c>?.</c> (<see cref="RunValueFlow.Carrier"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RunDiscardedAnalyzer : RunRuleAnalyzer
@@ -32,46 +34,69 @@ public sealed class RunDiscardedAnalyzer : RunRuleAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.RunDiscarded, creation.Syntax.GetLocation(), StreamingRunOperations.CreatorName(creation)));
+            DiagnosticDescriptors.RunDiscarded, LocationOf(creation), StreamingRunOperations.CreatorName(creation)));
     }
+
+    /// <summary>Where the diagnostic goes: the creation, or the whole <c>x?.AnswerStreamed(q)</c> when it is the call a <c>?.</c> makes.</summary>
+    private static Location LocationOf(IOperation creation) =>
+        creation.Parent is IConditionalAccessOperation access && access.WhenNotNull == creation
+            ? access.Syntax.GetLocation()
+            : creation.Syntax.GetLocation();
 
     private static bool IsThrownAway(IOperation creation, RunSymbols symbols)
     {
-        var value = creation;
-        while (value.Parent is IConversionOperation conversion)
-        {
-            value = conversion;
-        }
-
-        ILocalSymbol local;
+        // The run's value may pass through ?:, ??, a switch expression arm or ?. before it lands somewhere.
+        var value = RunValueFlow.Carrier(creation);
+        var locals = new List<ILocalSymbol>();
         switch (value.Parent)
         {
             case IExpressionStatementOperation:
             case ISimpleAssignmentOperation { Target: IDiscardOperation } discard when discard.Value == value:
                 return true;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                local = declarator.Symbol;
+                locals.Add(declarator.Symbol);
                 break;
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value:
-                local = target.Local;
+                locals.Add(target.Local);
+                break;
+            case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value:
+                locals.Add(target.Local);
                 break;
             default:
-                return false;
+                if (!RunPatternLocals.IsMatched(value, out locals))
+                {
+                    return false;
+                }
+
+                break; // X() is { } run: kept only if a local the pattern binds is used; X() is null: thrown away
         }
 
-        if (RunLocalUses.IsUsingDeclared(local))
+        foreach (var local in locals)
         {
-            return false;
-        }
-
-        foreach (var (_, use) in RunLocalUses.Collect(creation, local, symbols).References)
-        {
-            if (use is RunHandleUse.Enumerated or RunHandleUse.Released or RunHandleUse.Escaped)
+            if (IsKept(creation, local, symbols))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool IsKept(IOperation creation, ILocalSymbol local, RunSymbols symbols)
+    {
+        if (RunLocalUses.IsUsingDeclared(local))
+        {
+            return true;
+        }
+
+        foreach (var (_, use) in RunLocalUses.Collect(creation, local, symbols).References)
+        {
+            if (use is RunHandleUse.Enumerated or RunHandleUse.Released or RunHandleUse.Escaped)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

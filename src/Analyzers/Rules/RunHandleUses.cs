@@ -18,7 +18,12 @@ internal static class RunHandleUses
             return RunHandleUse.Written; // out var run
         }
 
-        var value = ValueCarrying(reference);
+        var value = RunValueFlow.Carrier(reference);
+        if (RunPatternLocals.IsMatched(value, out var aliases) && aliases.Count > 0)
+        {
+            return RunHandleUse.Escaped; // run is { } alias: held by another local, as after var alias = run;
+        }
+
         var parent = value.Parent;
         switch (parent)
         {
@@ -61,30 +66,5 @@ internal static class RunHandleUses
         }
 
         return symbols.IsStreamEvents(method) ? RunHandleUse.Enumerated : RunHandleUse.Read;
-    }
-
-    /// <summary>
-    /// The outermost operation that still carries the reference's value unchanged: conversions, <c>x ? run : y</c>,
-    /// <c>run ?? y</c>, <c>run!</c>.
-    /// </summary>
-    private static IOperation ValueCarrying(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation.Parent)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion;
-                    break;
-                case IConditionalOperation conditional when conditional.WhenTrue == operation || conditional.WhenFalse == operation:
-                    operation = conditional;
-                    break;
-                case ICoalesceOperation coalesce:
-                    operation = coalesce;
-                    break;
-                default:
-                    return operation;
-            }
-        }
     }
 }

@@ -19,13 +19,13 @@ internal sealed class RunLocalUses
         Values = values;
     }
 
-    /// <summary>The local's declarator, when the block declares it.</summary>
+    /// <summary>The local's declarator (or the pattern declaring it), when the block declares it.</summary>
     public IOperation? Declarator { get; }
 
     /// <summary>Every reference to the local and what it does with the run.</summary>
     public IReadOnlyList<(ILocalReferenceOperation Reference, RunHandleUse Use)> References { get; }
 
-    /// <summary>Every value stored in the local: its initializer and the right-hand sides of assignments.</summary>
+    /// <summary>Every value stored in the local: its initializer, the value a pattern declaring it matches, and the right-hand sides of assignments.</summary>
     public IReadOnlyList<IOperation> Values { get; }
 
     /// <summary>Walks the operation block holding <paramref name="anyOperation"/> for the uses of <paramref name="local"/>.</summary>
@@ -49,6 +49,14 @@ internal sealed class RunLocalUses
                     if (variable.GetVariableInitializer() is { Value: { } initial })
                     {
                         values.Add(initial);
+                    }
+
+                    break;
+                case IPatternOperation pattern when SymbolEqualityComparer.Default.Equals(RunPatternLocals.DeclaredLocal(pattern), local):
+                    declarator = pattern; // x is { } run: the pattern declares the local and stores the matched value in it
+                    if (RunPatternLocals.InputOf(pattern) is { } matched)
+                    {
+                        values.Add(matched);
                     }
 
                     break;
@@ -85,14 +93,15 @@ internal sealed class RunLocalUses
     }
 
     /// <summary>
-    /// Whether this method created the run it holds: some value stored in the local is a call, an object creation or
-    /// an await (a handle read from a field, property or parameter is owned elsewhere).
+    /// Whether this method created the run it holds: some value stored in the local may come from a call, an object
+    /// creation or an await, also through <c>?:</c>, <c>??</c>, a switch expression or <c>?.</c> (see
+    /// <see cref="RunValueFlow.Sources"/>); a handle read from a field, property or parameter is owned elsewhere.
     /// </summary>
     public bool HoldsCreatedRun()
     {
         foreach (var value in Values)
         {
-            if (IsCreation(value))
+            if (RunValueFlow.MayCreate(value))
             {
                 return true;
             }
@@ -114,13 +123,4 @@ internal sealed class RunLocalUses
 
         return false;
     }
-
-    private static bool IsCreation(IOperation value) =>
-        StreamingRunOperations.WithoutConversions(value) switch
-        {
-            IInvocationOperation or IObjectCreationOperation or IAwaitOperation => true,
-            IConditionalOperation conditional => IsCreation(conditional.WhenTrue) || (conditional.WhenFalse is { } whenFalse && IsCreation(whenFalse)),
-            ICoalesceOperation coalesce => IsCreation(coalesce.Value) || IsCreation(coalesce.WhenNull),
-            _ => false,
-        };
 }

@@ -14,10 +14,13 @@ namespace CancelGen.Analyzers.Rules;
 /// <remarks>
 /// Silent when the run local is declared <c>await using</c> (or is the resource of a <c>using</c> statement around
 /// the loop); when a <c>finally</c> covering the loop releases it; when ownership leaves the method (returned,
-/// stored elsewhere, passed on, released by a lambda); when the handle comes from a field, property or
-/// parameter; and when every control-flow path out of the loop releases it and a <c>catch</c> covering the loop
-/// releases it too (an exception thrown by the loop body is a path out of the loop). A handle created in the loop
-/// header itself can never be released: that always fires.
+/// stored elsewhere, passed on); when the handle comes from a field, property or parameter; and when every
+/// control-flow path out of the loop releases it and a <c>catch</c> covering the loop releases it too (an exception
+/// thrown by the loop body is a path out of the loop). A release in a lambda or local function counts only where
+/// that function surely runs (<see cref="RunReleasePoints"/>); a release under a condition in a <c>finally</c> or
+/// <c>catch</c> does not count (<see cref="RunHandlerReleases"/>). The run may be reached through any expression
+/// that yields one (<see cref="RunValueFlow"/>), and a pattern (<c>is { } run</c>) declares a local like a
+/// declaration does. A handle created in the loop header itself can never be released: that always fires.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
@@ -42,15 +45,19 @@ public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
             return;
         }
 
-        if (stream.IsInline)
+        if (stream.InlineCreation is { } creation)
         {
-            Report(context, loop, StreamingRunOperations.CreatorName(stream.Run) + "(...)");
+            Report(context, loop, StreamingRunOperations.CreatorName(creation) + "(...)");
             return;
         }
 
-        if (stream.Run is ILocalReferenceOperation { Local: { } local } && IsLeaked(context, loop, local, symbols))
+        foreach (var local in stream.Locals)
         {
-            Report(context, loop, local.Name);
+            if (IsLeaked(context, loop, local, symbols))
+            {
+                Report(context, loop, local.Name);
+                return;
+            }
         }
     }
 
@@ -68,30 +75,29 @@ public sealed class RunNotDisposedAnalyzer : RunRuleAnalyzer
         }
 
         var declaringFunction = FunctionOf(uses.Declarator ?? loop);
-        var releases = new List<IOperation>();
-        foreach (var (reference, use) in uses.References)
+        if (FunctionOf(loop) != declaringFunction)
         {
-            if (use != RunHandleUse.Released)
-            {
-                continue;
-            }
-
-            if (FunctionOf(reference) != declaringFunction)
-            {
-                return false; // captured and released by a lambda or local function
-            }
-
-            releases.Add(reference);
+            // A lambda enumerates a captured run: paths are not followed across functions, any release counts.
+            return !uses.Any(RunHandleUse.Released);
         }
 
+        var releases = new List<IOperation>();
+        RunReleasePoints? points = null;
+        foreach (var (reference, use) in uses.References)
+        {
+            if (use == RunHandleUse.Released)
+            {
+                // In a lambda or local function, the release counts where that function surely runs (if anywhere).
+                points ??= new RunReleasePoints(loop, declaringFunction);
+                points.Collect(reference, releases);
+            }
+        }
+
+        // A release under a condition in a finally or catch does not release the paths through that handler.
+        releases.RemoveAll(release => !RunHandlerReleases.RunsWheneverItsHandlerRuns(release, local));
         if (releases.Count == 0)
         {
             return true;
-        }
-
-        if (FunctionOf(loop) != declaringFunction)
-        {
-            return false; // a lambda enumerates a captured run that its declaring function releases: not followed
         }
 
         if (IsCoveredByFinally(loop, releases))

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,9 +16,29 @@ internal readonly struct RunStreamLoop
     public IOperation Run { get; }
 
     /// <summary>
-    /// Whether the handle is created in the loop header itself (<c>X().StreamEvents()</c>): nothing can dispose it.
+    /// The run created in the loop header itself (<c>X().StreamEvents()</c>, also as one alternative of
+    /// <c>(c ? X() : Y())</c>, <c>(_run ?? X())</c>, a switch expression or <c>x?.X()</c>): nothing can dispose it.
+    /// <see langword="null"/> when the header creates none.
     /// </summary>
-    public bool IsInline => Run is IInvocationOperation or IObjectCreationOperation or IAwaitOperation;
+    public IOperation? InlineCreation => RunValueFlow.FirstCreation(Run);
+
+    /// <summary>Whether the handle is created in the loop header itself (see <see cref="InlineCreation"/>).</summary>
+    public bool IsInline => InlineCreation is not null;
+
+    /// <summary>The locals the handle may come from: <c>run</c>, or each local of <c>(c ? first : second)</c>.</summary>
+    public IEnumerable<ILocalSymbol> Locals
+    {
+        get
+        {
+            foreach (var source in RunValueFlow.Sources(Run))
+            {
+                if (source is ILocalReferenceOperation { Local: { } local })
+                {
+                    yield return local;
+                }
+            }
+        }
+    }
 
     /// <summary>Finds the run behind <paramref name="loop"/>, when it is an <c>await foreach</c> over one.</summary>
     public static bool TryCreate(IForEachLoopOperation loop, RunSymbols symbols, out RunStreamLoop result)

@@ -519,12 +519,18 @@ public sealed class CG0001RunNotDisposedTests
                 await foreach (var e in run.StreamEvents()) { }
             }
 
-            public async Task CapturedAndDisposedByAnAwaitedLambdaAsync(Agent agent)
+            public async Task CapturedAndDisposedByALambdaAwaitedInAFinallyAsync(Agent agent)
             {
                 var run = agent.AnswerStreamed("a");
                 var cleanup = async () => await run.DisposeAsync();
-                await foreach (var e in run.StreamEvents()) { }
-                await cleanup();
+                try
+                {
+                    await foreach (var e in run.StreamEvents()) { }
+                }
+                finally
+                {
+                    await cleanup();
+                }
             }
         }
         """);
