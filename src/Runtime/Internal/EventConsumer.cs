@@ -10,14 +10,19 @@ namespace CancelGen.Internal;
 internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>
 {
     private readonly EventBuffer<TEvent> _buffer;
+
+    // The run's handle. The run never references its handle; a consumer waiting for an event is referenced
+    // by the run's buffer, so this field is what keeps the handle of a run being read from looking abandoned.
+    private readonly object _handle;
     private readonly Action _onFaultDelivered;
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenSource? _linkedSource;
     private int _disposed;
 
-    public EventConsumer(EventBuffer<TEvent> buffer, Action onFaultDelivered, CancellationToken first, CancellationToken second)
+    public EventConsumer(EventBuffer<TEvent> buffer, object handle, Action onFaultDelivered, CancellationToken first, CancellationToken second)
     {
         _buffer = buffer;
+        _handle = handle;
         _onFaultDelivered = onFaultDelivered;
         if (first.CanBeCanceled && second.CanBeCanceled && first != second)
         {
@@ -118,6 +123,7 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>
             _buffer.ReleaseConsumer();
         }
 
+        GC.KeepAlive(_handle); // Reachable until the consumer is done with it.
         return default;
     }
 
