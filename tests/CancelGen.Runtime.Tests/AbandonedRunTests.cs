@@ -342,14 +342,19 @@ public class AbandonedRunTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static async Task<DroppedRun> StartUseEverythingAndDropAsync(string name, TaskCompletionSource<RunContext> started, CancellationToken startToken)
     {
+        var produce = TestSupport.NewGate();
         var run = RunResultStreaming.Start<int>(
-            (ctx, ct) => UseTheContext(ctx, started, ct),
+            (ctx, ct) => UseTheContext(ctx, produce.Task, started, ct),
             new RunOptions { Name = name, AbandonedRunPolicy = AbandonedRunPolicy.ReportOnly, BufferCapacity = 4, EventHistory = EventHistory.All },
             startToken);
-        await foreach (var e in run.StreamEvents())
-        {
-            break; // The consumer detaches; the run goes on.
-        }
+
+        // The consumer waits for the first event (nothing is produced before the gate opens), reads it and leaves.
+        var consumer = run.StreamEvents().GetAsyncEnumerator();
+        var next = consumer.MoveNextAsync();
+        Assert.False(next.IsCompleted);
+        produce.SetResult();
+        Assert.True(await next);
+        await consumer.DisposeAsync();
 
         run.Pause();
         run.Resume();
@@ -359,11 +364,12 @@ public class AbandonedRunTests
         return new DroppedRun(new WeakReference(run), run.Completion, null);
     }
 
-    private static async IAsyncEnumerable<int> UseTheContext(RunContext ctx, TaskCompletionSource<RunContext> started, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<int> UseTheContext(RunContext ctx, Task produce, TaskCompletionSource<RunContext> started, [EnumeratorCancellation] CancellationToken ct)
     {
         _ = ctx.Run(TestSupport.UntilCancelled, "waits");
         _ = ctx.Track(Task.Delay(TimeSpan.FromHours(1), ct), "timer");
         ctx.SaveProgress("state");
+        await produce.WaitAsync(ct);
         yield return 0;
         await ctx.EndTurnAsync();
         yield return 1;

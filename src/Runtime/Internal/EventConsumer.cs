@@ -11,9 +11,11 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>
 {
     private readonly EventBuffer<TEvent> _buffer;
 
-    // The run's handle. The run never references its handle; a consumer waiting for an event is referenced
-    // by the run's buffer, so this field is what keeps the handle of a run being read from looking abandoned.
-    private readonly object _handle;
+    // The run's handle, until this consumer is disposed. The run never references its handle; a consumer
+    // waiting for an event is referenced by the run's buffer, so this field is what keeps the handle of a run
+    // being read from looking abandoned. Disposing lets it go: the channel may keep a finished waiter (and so
+    // this consumer) until its next wait, which must not keep a dropped handle alive.
+    private object? _handle;
     private readonly Action _onFaultDelivered;
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenSource? _linkedSource;
@@ -121,9 +123,9 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>
             _linkedSource?.Dispose();
             Current = default!;
             _buffer.ReleaseConsumer();
+            _handle = null;
         }
 
-        GC.KeepAlive(_handle); // Reachable until the consumer is done with it.
         return default;
     }
 
