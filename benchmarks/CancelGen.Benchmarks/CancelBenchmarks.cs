@@ -10,6 +10,8 @@ namespace CancelGen.Benchmarks;
 [MemoryDiagnoser]
 public class CancelBenchmarks
 {
+    private static readonly RunOptions s_named = new() { Name = "benchmark" };
+
     [Params(0, 10, 100)]
     public int TrackedTasks { get; set; }
 
@@ -49,6 +51,28 @@ public class CancelBenchmarks
             started.SetResult();
             await WaitForCancel(ct);
         });
+        await started.Task;
+        await run.CancelAsync();
+    }
+
+    /// <summary>The same with <see cref="RunOptions.Name"/> set: the run also captures where it was started (for abandoned-run reports).</summary>
+    [Benchmark]
+    public async Task NamedRunCancelAsync()
+    {
+        var count = TrackedTasks;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = RunResultStreaming.Start<int>(
+            async (ctx, ct) =>
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    _ = ctx.Run(WaitForCancel);
+                }
+
+                started.SetResult();
+                await WaitForCancel(ct);
+            },
+            s_named);
         await started.Task;
         await run.CancelAsync();
     }

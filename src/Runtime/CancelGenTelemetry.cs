@@ -29,6 +29,12 @@ public static class CancelGenTelemetry
     /// <summary>Counter: runs ended <see cref="RunStatus.Faulted"/>.</summary>
     public const string RunsFaulted = "cancelgen.runs.faulted";
 
+    /// <summary>
+    /// Counter: runs whose handle was garbage collected while the run was still going (never disposed or
+    /// cancelled), tagged with <see cref="RunNameTag"/> and <see cref="AbandonedRunPolicyTag"/>.
+    /// </summary>
+    public const string RunsAbandoned = "cancelgen.runs.abandoned";
+
     /// <summary>Up-down counter: runs started and not yet ended.</summary>
     public const string RunsActive = "cancelgen.runs.active";
 
@@ -40,6 +46,19 @@ public static class CancelGenTelemetry
 
     /// <summary>Histogram (milliseconds): from a cancel request to the end of the run's last tracked task.</summary>
     public const string CancelDuration = "cancelgen.cancel.duration";
+
+    /// <summary>
+    /// The name of the event added to an abandoned run's span (tags <see cref="AbandonedRunPolicyTag"/> and,
+    /// for a named run, <see cref="RunStartedAtTag"/>).
+    /// </summary>
+    public const string RunAbandonedEvent = "cancelgen.run.abandoned";
+
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.Tracing.EventSource"/> that traces abandoned runs (event
+    /// <c>RunAbandoned</c>, level Warning, payload <c>run</c>, <c>policy</c>, <c>startedAt</c>); listen with
+    /// <c>dotnet-trace</c>, <c>dotnet-counters</c> or an <see cref="System.Diagnostics.Tracing.EventListener"/>.
+    /// </summary>
+    public const string EventSourceName = "CancelGen";
 
     /// <summary>Tag and span attribute: the run's <see cref="RunOptions.Name"/>.</summary>
     public const string RunNameTag = "cancelgen.run.name";
@@ -55,4 +74,10 @@ public static class CancelGenTelemetry
 
     /// <summary>Span attribute: how many tasks the run tracked.</summary>
     public const string TrackedTasksTag = "cancelgen.run.tracked_tasks";
+
+    /// <summary>Tag of <see cref="RunsAbandoned"/> and <see cref="RunAbandonedEvent"/>: the run's <see cref="AbandonedRunPolicy"/>.</summary>
+    public const string AbandonedRunPolicyTag = "cancelgen.run.abandoned_policy";
+
+    /// <summary>Tag of <see cref="RunAbandonedEvent"/>: where a named run was started (the caller's stack, without file names).</summary>
+    public const string RunStartedAtTag = "cancelgen.run.started_at";
 }

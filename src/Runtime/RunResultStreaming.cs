@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CancelGen.Internal;
 
 namespace CancelGen;
@@ -15,6 +16,7 @@ public static class RunResultStreaming
     /// <param name="cancellationToken">Stops the run like <see cref="RunResultStreaming{TEvent}.Cancel(CancelMode)"/>; already cancelled gives a run with zero events, <see cref="RunStatus.Cancelled"/>.</param>
     /// <returns>The run's handle. Dispose it (<c>await using</c>) to stop the run when you are done with it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)] // RunStartSite skips exactly this frame.
     public static RunResultStreaming<TEvent> Start<TEvent>(
         Func<RunContext, CancellationToken, IAsyncEnumerable<TEvent>> run,
         RunOptions? options = null,
@@ -22,7 +24,7 @@ public static class RunResultStreaming
     {
         Guard.NotNull(run, nameof(run));
 
-        var core = new RunCore<TEvent>(options);
+        var core = new RunCore<TEvent>(options, RunStartSite.CaptureForNamedRun(options));
         core.Start(() => IteratorPump.PumpAsync(core, run), cancellationToken);
         return new RunResultStreaming<TEvent>(core);
     }
@@ -34,6 +36,7 @@ public static class RunResultStreaming
     /// <param name="cancellationToken">Stops the run like <see cref="RunResultStreaming{TEvent}.Cancel(CancelMode)"/>; already cancelled gives a run with zero events, <see cref="RunStatus.Cancelled"/>.</param>
     /// <returns>The run's handle. Dispose it (<c>await using</c>) to stop the run when you are done with it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)] // RunStartSite skips exactly this frame.
     public static RunResultStreaming<TEvent> Start<TEvent>(
         Func<RunContext<TEvent>, CancellationToken, Task> run,
         RunOptions? options = null,
@@ -41,7 +44,7 @@ public static class RunResultStreaming
     {
         Guard.NotNull(run, nameof(run));
 
-        var core = new RunCore<TEvent>(options);
+        var core = new RunCore<TEvent>(options, RunStartSite.CaptureForNamedRun(options));
         core.Start(() => run(core, core.CancellationToken), cancellationToken);
         return new RunResultStreaming<TEvent>(core);
     }
@@ -54,6 +57,7 @@ public static class RunResultStreaming
     /// <param name="cancellationToken">Stops the run like <see cref="RunResultStreaming{TEvent}.Cancel(CancelMode)"/>; already cancelled gives a run with zero events, <see cref="RunStatus.Cancelled"/>.</param>
     /// <returns>The run's handle. Dispose it (<c>await using</c>) to stop the run when you are done with it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/>.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)] // RunStartSite skips exactly this frame.
     public static RunResultStreaming<TEvent, TOutput> Start<TEvent, TOutput>(
         Func<RunContext<TEvent>, CancellationToken, Task<TOutput>> run,
         RunOptions? options = null,
@@ -62,7 +66,7 @@ public static class RunResultStreaming
         Guard.NotNull(run, nameof(run));
 
         var output = new FinalOutputSource<TOutput>();
-        var core = new RunCore<TEvent>(options, output.OnRunEnded);
+        var core = new RunCore<TEvent>(options, RunStartSite.CaptureForNamedRun(options), output.OnRunEnded);
         core.Start(async () => output.Offer(await run(core, core.CancellationToken).ConfigureAwait(false)), cancellationToken);
         return new RunResultStreaming<TEvent, TOutput>(core, output.Task);
     }

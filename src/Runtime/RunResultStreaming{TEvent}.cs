@@ -9,16 +9,22 @@ namespace CancelGen;
 /// <remarks>
 /// Leaving an <c>await foreach</c> over <see cref="StreamEvents"/> (or cancelling its token) only detaches
 /// that consumer: the run goes on. Declare the handle with <c>await using</c> so that it stops when you
-/// are done with it.
+/// are done with it. A handle dropped while its run is still going (garbage collected, never disposed or
+/// cancelled) is reported and, by default, its run is cancelled: see <see cref="RunOptions.AbandonedRunPolicy"/>.
 /// </remarks>
 /// <typeparam name="TEvent">The event type.</typeparam>
 public class RunResultStreaming<TEvent> : IAsyncDisposable
 {
     private readonly RunCore<TEvent> _core;
 
+    // Only this handle references the sentinel, and the run never references the handle: when the handle
+    // becomes garbage while the run goes on, the sentinel's finalizer applies RunOptions.AbandonedRunPolicy.
+    private readonly AbandonedRunSentinel _abandonSentinel;
+
     internal RunResultStreaming(RunCore<TEvent> core)
     {
         _core = core;
+        _abandonSentinel = new AbandonedRunSentinel(core.AbandonLink);
     }
 
     /// <summary>The run's name from <see cref="RunOptions.Name"/>, or <see langword="null"/>.</summary>
@@ -62,7 +68,7 @@ public class RunResultStreaming<TEvent> : IAsyncDisposable
     /// <returns>The events, ending without an exception when the run completes or is cancelled, throwing the run's fault when it faults.</returns>
     /// <exception cref="InvalidOperationException">(On enumeration) another consumer is enumerating.</exception>
     public IAsyncEnumerable<TEvent> StreamEvents(CancellationToken cancellationToken = default) =>
-        new EventStream<TEvent>(_core, cancellationToken);
+        new EventStream<TEvent>(_core, this, cancellationToken);
 
     /// <summary>
     /// Stops the run. <see cref="CancelMode.Immediate"/>: the run's token and every tracked task are
@@ -71,7 +77,11 @@ public class RunResultStreaming<TEvent> : IAsyncDisposable
     /// </summary>
     /// <param name="mode">How to stop.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not a defined <see cref="CancelMode"/>.</exception>
-    public void Cancel(CancelMode mode = CancelMode.Immediate) => _core.RequestCancel(mode);
+    public void Cancel(CancelMode mode = CancelMode.Immediate)
+    {
+        _core.RequestCancel(mode);
+        _abandonSentinel.Dismiss();
+    }
 
     /// <summary>Stops the run like <see cref="Cancel"/> and returns when the run's code and every tracked task have ended. Never throws the run's fault.</summary>
     /// <param name="mode">How to stop.</param>
@@ -79,6 +89,7 @@ public class RunResultStreaming<TEvent> : IAsyncDisposable
     public Task CancelAsync(CancelMode mode = CancelMode.Immediate)
     {
         _core.RequestCancel(mode);
+        _abandonSentinel.Dismiss();
         return _core.Ended;
     }
 
@@ -114,6 +125,7 @@ public class RunResultStreaming<TEvent> : IAsyncDisposable
     {
         _core.RequestCancel(CancelMode.Immediate);
         _core.Buffer.StopDelivery();
+        _abandonSentinel.Dismiss();
         GC.SuppressFinalize(this);
         return new ValueTask(_core.Ended);
     }

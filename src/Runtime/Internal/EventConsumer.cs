@@ -10,14 +10,21 @@ namespace CancelGen.Internal;
 internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>
 {
     private readonly EventBuffer<TEvent> _buffer;
+
+    // The run's handle, until this consumer is disposed. The run never references its handle; a consumer
+    // waiting for an event is referenced by the run's buffer, so this field is what keeps the handle of a run
+    // being read from looking abandoned. Disposing lets it go: the channel may keep a finished waiter (and so
+    // this consumer) until its next wait, which must not keep a dropped handle alive.
+    private object? _handle;
     private readonly Action _onFaultDelivered;
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenSource? _linkedSource;
     private int _disposed;
 
-    public EventConsumer(EventBuffer<TEvent> buffer, Action onFaultDelivered, CancellationToken first, CancellationToken second)
+    public EventConsumer(EventBuffer<TEvent> buffer, object handle, Action onFaultDelivered, CancellationToken first, CancellationToken second)
     {
         _buffer = buffer;
+        _handle = handle;
         _onFaultDelivered = onFaultDelivered;
         if (first.CanBeCanceled && second.CanBeCanceled && first != second)
         {
@@ -116,6 +123,7 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>
             _linkedSource?.Dispose();
             Current = default!;
             _buffer.ReleaseConsumer();
+            _handle = null;
         }
 
         return default;

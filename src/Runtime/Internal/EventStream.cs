@@ -4,17 +4,22 @@ namespace CancelGen.Internal;
 internal sealed class EventStream<TEvent> : IAsyncEnumerable<TEvent>
 {
     private readonly RunCore<TEvent> _run;
+    private readonly object _handle;
     private readonly CancellationToken _cancellationToken;
 
-    public EventStream(RunCore<TEvent> run, CancellationToken cancellationToken)
+    /// <param name="run">The run whose events are read.</param>
+    /// <param name="handle">The run's handle: the stream and its consumers keep it reachable, so a run whose events are being read is never taken for abandoned.</param>
+    /// <param name="cancellationToken">The token given to <c>StreamEvents</c>.</param>
+    public EventStream(RunCore<TEvent> run, object handle, CancellationToken cancellationToken)
     {
         _run = run;
+        _handle = handle;
         _cancellationToken = cancellationToken;
     }
 
     public IAsyncEnumerator<TEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         _run.Buffer.ClaimConsumer(_run.Description);
-        return new EventConsumer<TEvent>(_run.Buffer, _run.MarkFaultObserved, _cancellationToken, cancellationToken);
+        return new EventConsumer<TEvent>(_run.Buffer, _handle, _run.MarkFaultObserved, _cancellationToken, cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ namespace CancelGen.Internal;
 /// happens outside the lock.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The run's token source is never disposed: the run's code and its tasks may still read or register on the token after the run ended, and a source without a timer holds nothing to release.")]
-internal sealed class RunCore<TEvent> : RunContext<TEvent>
+internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 {
     private readonly object _lock = new();
     private readonly CancellationTokenSource _source = new();
@@ -26,6 +26,8 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
     private readonly TaskCompletionSource<bool> _afterTurnAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<RunStatus, Exception?>? _onEnded;
     private readonly string? _name;
+    private readonly AbandonedRunPolicy _abandonedRunPolicy;
+    private readonly RunStartSite? _startSite;
 
     private volatile RunStatus _status;
     private Exception? _fault;
@@ -38,15 +40,21 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
     private Activity? _activity;
     private CancellationTokenRegistration _startRegistration;
 
-    public RunCore(RunOptions? options, Action<RunStatus, Exception?>? onEnded = null)
+    public RunCore(RunOptions? options, RunStartSite? startSite, Action<RunStatus, Exception?>? onEnded = null)
     {
         _token = _source.Token;
         _name = options?.Name;
+        _abandonedRunPolicy = options?.AbandonedRunPolicy ?? AbandonedRunPolicy.CancelAndReport;
+        _startSite = startSite;
         _onEnded = onEnded;
+        AbandonLink = new AbandonLink(this);
         Buffer = new EventBuffer<TEvent>(options?.BufferCapacity, options?.EventHistory ?? EventHistory.None);
     }
 
     public EventBuffer<TEvent> Buffer { get; }
+
+    /// <summary>What the handle's <see cref="AbandonedRunSentinel"/> holds; released once the run is decided or ended.</summary>
+    public AbandonLink AbandonLink { get; }
 
     /// <summary>"The run" or "The run 'name'", for error messages.</summary>
     public string Description => _name is null ? "The run" : $"The run '{_name}'";
@@ -150,6 +158,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
             fault = _fault;
         }
 
+        AbandonLink.Release();
         Buffer.Complete(fault);
         _startRegistration.Dispose();
         _pause.Resume();
@@ -266,6 +275,8 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
 
     private void Stop(bool stopDelivery, Exception? fault)
     {
+        AbandonLink.Release();
+
         // Token first: an emit racing with the stop then fails as cancelled, never as "ended".
         try
         {
@@ -286,6 +297,22 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
         }
 
         _tasks.Cancel(static _ => true);
+    }
+
+    /// <summary>The handle was garbage collected while the run was going: report it, and cancel unless the policy is report-only.</summary>
+    public void OnAbandoned()
+    {
+        if (_status != RunStatus.Running)
+        {
+            return; // Decided after the handle was collected: nothing is left running unattended.
+        }
+
+        var description = _name ?? $"An unnamed run of {typeof(TEvent).Name} events";
+        RunTelemetry.RunAbandoned(_activity, new RunAbandonReport(_name, description, _abandonedRunPolicy, _startSite?.Describe()));
+        if (_abandonedRunPolicy == AbandonedRunPolicy.CancelAndReport)
+        {
+            CancelImmediately();
+        }
     }
 
     public void MarkFaultObserved()

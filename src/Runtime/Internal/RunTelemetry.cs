@@ -17,6 +17,7 @@ internal static class RunTelemetry
     private static readonly UpDownCounter<long> Active = Meter.CreateUpDownCounter<long>(CancelGenTelemetry.RunsActive, "{run}", "Runs not yet ended.");
     private static readonly Counter<long> TasksStarted = Meter.CreateCounter<long>(CancelGenTelemetry.TrackedTasksStarted, "{task}", "Tasks tracked by runs.");
     private static readonly UpDownCounter<long> TasksActive = Meter.CreateUpDownCounter<long>(CancelGenTelemetry.TrackedTasksActive, "{task}", "Tracked tasks not yet ended.");
+    private static readonly Counter<long> Abandoned = Meter.CreateCounter<long>(CancelGenTelemetry.RunsAbandoned, "{run}", "Runs whose handle was garbage collected while they were still going.");
     private static readonly Histogram<double> CancelDuration = Meter.CreateHistogram<double>(CancelGenTelemetry.CancelDuration, "ms", "From a cancel request to the end of the run's last tracked task.");
 
     /// <summary>Opens the run's span (when anyone listens) without making it the caller's current activity.</summary>
@@ -44,6 +45,27 @@ internal static class RunTelemetry
     }
 
     public static void TaskEnded() => TasksActive.Add(-1);
+
+    /// <summary>Reports an abandoned run on all three channels: the counter, the run's span and the event source.</summary>
+    public static void RunAbandoned(Activity? activity, RunAbandonReport report)
+    {
+        var policy = report.Policy.ToString();
+        Abandoned.Add(1,
+            new KeyValuePair<string, object?>(CancelGenTelemetry.RunNameTag, report.Name),
+            new KeyValuePair<string, object?>(CancelGenTelemetry.AbandonedRunPolicyTag, policy));
+        if (activity is not null)
+        {
+            var tags = new ActivityTagsCollection { [CancelGenTelemetry.AbandonedRunPolicyTag] = policy };
+            if (report.StartedAt is { } startedAt)
+            {
+                tags[CancelGenTelemetry.RunStartedAtTag] = startedAt;
+            }
+
+            activity.AddEvent(new ActivityEvent(CancelGenTelemetry.RunAbandonedEvent, tags: tags));
+        }
+
+        CancelGenEventSource.Log.RunAbandoned(report.Description, policy, report.StartedAt ?? string.Empty);
+    }
 
     public static void RunEnded(Activity? activity, RunEndReport report)
     {
@@ -100,3 +122,14 @@ internal readonly record struct RunEndReport(
     CancelMode? CancelMode,
     long? CancelRequestedTimestamp,
     Exception? Fault);
+
+/// <summary>What a run reports when its handle was found abandoned.</summary>
+/// <param name="Name">The run's <see cref="RunOptions.Name"/>, or <see langword="null"/>.</param>
+/// <param name="Description">The name, or a description of an unnamed run, for the trace.</param>
+/// <param name="Policy">The policy applied.</param>
+/// <param name="StartedAt">Where a named run was started; <see langword="null"/> for an unnamed run.</param>
+internal readonly record struct RunAbandonReport(
+    string? Name,
+    string Description,
+    AbandonedRunPolicy Policy,
+    string? StartedAt);
