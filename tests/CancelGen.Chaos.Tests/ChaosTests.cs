@@ -28,6 +28,7 @@ public class ChaosTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
 
         using var unobserved = new UnobservedExceptionWatch();
+        using var gauges = new LiveGauges();
         using (var probe = new ThreadPoolProbe())
         {
             for (var batchStart = 0; batchStart < runs; batchStart += CollectEvery)
@@ -64,6 +65,7 @@ public class ChaosTests(ITestOutputHelper output)
         }
 
         UnobservedExceptionWatch.CollectNow();
+        Assert.True(gauges.Unbalanced().Count == 0, $"runs or tasks still counted as live after every run ended: {string.Join(", ", gauges.Unbalanced())}");
         Assert.True(unobserved.Seen.Count == 0, $"unobserved task exceptions: {string.Join("; ", unobserved.Seen.Take(3))}");
     }
 }

@@ -242,4 +242,27 @@ public class LostFailureTests
         await run.Completion.Bounded();
         Assert.Equal(RunStatus.Cancelled, run.Status);
     }
+
+    [Fact]
+    public async Task A_cancel_callback_that_throws_when_one_task_is_cancelled_faults_the_run()
+    {
+        var failure = new PlannedFailureException("cleanup on cancel failed");
+        var registered = TestSupport.NewGate();
+        var run = RunResultStreaming.Start<int>(async (ctx, ct) =>
+        {
+            _ = ctx.Run(async token =>
+            {
+                using var cleanup = token.Register(() => throw failure);
+                registered.SetResult();
+                await TestSupport.UntilCancelled(token);
+            }, "tool");
+            await TestSupport.UntilCancelled(ct);
+        });
+        await registered.Task.Bounded();
+
+        Assert.Equal(1, run.CancelTasks("tool"));
+
+        await Assert.ThrowsAsync<PlannedFailureException>(() => run.Completion).Bounded();
+        Assert.Same(failure, run.Fault);
+    }
 }

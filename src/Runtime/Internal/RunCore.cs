@@ -320,7 +320,8 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
             Buffer.Complete(fault);
         }
 
-        _tasks.Cancel(static _ => true);
+        // The run is decided: a callback failing while its tasks are cancelled is not its fault (first decision wins).
+        _tasks.Cancel(static _ => true, out _);
         ReportStopping();
     }
 
@@ -467,7 +468,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
         entry.Attach(task, OnTrackedEnded);
         if (_token.IsCancellationRequested)
         {
-            entry.RequestCancel();
+            _ = entry.RequestCancel(); // A tracked (not started) task has no token of ours: no callback to fail.
         }
 
         return entry.View;
@@ -515,5 +516,15 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>
         TryFinalize();
     }
 
-    public int CancelTasks(Func<TrackedTask, bool> match) => _tasks.Cancel(match);
+    /// <summary>Cancels the matching tasks alone; a callback that fails while one is cancelled is a failure of the run, never lost.</summary>
+    public int CancelTasks(Func<TrackedTask, bool> match)
+    {
+        var count = _tasks.Cancel(match, out var callbackFailures);
+        if (callbackFailures is not null)
+        {
+            ReportFault(callbackFailures[0]);
+        }
+
+        return count;
+    }
 }

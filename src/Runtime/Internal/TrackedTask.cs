@@ -41,13 +41,15 @@ internal abstract class TrackedTask
         CancelRequested ? TrackedTaskStatus.CancellationRequested : TrackedTaskStatus.Running);
 
     /// <summary>Asks the work to stop (its own token, when it has one) and ends the view as cancelled.</summary>
-    public void RequestCancel()
+    /// <returns>What a callback the work registered on its token threw while cancelling, or <see langword="null"/>.</returns>
+    public Exception? RequestCancel()
     {
         if (Interlocked.Exchange(ref _cancelRequested, 1) != 0)
         {
-            return;
+            return null;
         }
 
+        Exception? callbackFailure = null;
         try
         {
             _source?.Cancel();
@@ -56,9 +58,9 @@ internal abstract class TrackedTask
         {
             // The work has already ended and released its source.
         }
-        catch (AggregateException)
+        catch (AggregateException failure)
         {
-            // A callback registered by the work threw; the work's own outcome still decides.
+            callbackFailure = failure.InnerExceptions.Count == 1 ? failure.InnerException : failure;
         }
 
         CancelView();
@@ -66,6 +68,8 @@ internal abstract class TrackedTask
         {
             RunTelemetry.TaskStopping(RunName);
         }
+
+        return callbackFailure;
     }
 
     /// <summary>Sets the work and calls <paramref name="onEnded"/> (once) when it ends.</summary>

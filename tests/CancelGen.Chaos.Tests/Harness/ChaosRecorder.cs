@@ -12,6 +12,7 @@ internal sealed class ChaosRecorder
     private int _toolsEnded;
     private volatile bool _stopIssued;
     private volatile bool _disposeIssued;
+    private volatile bool _immediateStopIssued;
 
     /// <summary>Completes when the acting threads are done: hanging tools and holding code may go on.</summary>
     public Task Settled => _settled.Task;
@@ -28,6 +29,9 @@ internal sealed class ChaosRecorder
 
     /// <summary>Whether <c>DisposeAsync</c> was issued (it stops delivery even after a fault).</summary>
     public bool DisposeIssued => _disposeIssued;
+
+    /// <summary>Whether a stop other than <see cref="CancelMode.AfterTurn"/> was issued.</summary>
+    public bool ImmediateStopIssued => _immediateStopIssued;
 
     /// <summary>The actions in the order their threads issued them.</summary>
     public string IssuedOrder => string.Join(",", _issued);
@@ -49,6 +53,11 @@ internal sealed class ChaosRecorder
         if (action.Stops)
         {
             _stopIssued = true;
+        }
+
+        if (action.StopsDelivery)
+        {
+            _immediateStopIssued = true;
         }
 
         if (action.Kind == ChaosActionKind.DisposeAsync)

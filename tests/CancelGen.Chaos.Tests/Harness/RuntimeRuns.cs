@@ -38,18 +38,25 @@ internal static class RuntimeRuns
                 break;
         }
 
-        return new StartedRun<int>(run, finalOutput, (recorded, status) => CheckRecorded(scenario, recorded, status), () => { });
+        return new StartedRun<int>(run, finalOutput, (recorded, status) => CheckRecorded(scenario, recorder, recorded, status), () => { });
     }
 
-    private static string? CheckRecorded(ChaosScenario scenario, IReadOnlyList<int> recorded, RunStatus status)
+    private static string? CheckRecorded(ChaosScenario scenario, ChaosRecorder recorder, IReadOnlyList<int> recorded, RunStatus status)
     {
         if (!recorded.SequenceEqual(Enumerable.Range(0, recorded.Count)))
         {
             return $"recorded events are not 0..n-1 in order: {string.Join(",", recorded)}";
         }
 
-        return status == RunStatus.Completed && recorded.Count != scenario.TotalEvents
-            ? $"completed with {recorded.Count} of {scenario.TotalEvents} events recorded"
+        if (status == RunStatus.Completed && recorded.Count != scenario.TotalEvents)
+        {
+            return $"completed with {recorded.Count} of {scenario.TotalEvents} events recorded";
+        }
+
+        // Stopped after a turn only: the turn in progress finished whole.
+        var stoppedAfterTurn = status == RunStatus.Cancelled && !recorder.ImmediateStopIssued;
+        return stoppedAfterTurn && scenario.EventsPerTurn > 0 && recorded.Count % scenario.EventsPerTurn != 0
+            ? $"stopped after a turn with {recorded.Count} events, not whole turns of {scenario.EventsPerTurn}"
             : null;
     }
 

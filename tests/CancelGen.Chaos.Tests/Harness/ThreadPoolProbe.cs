@@ -31,16 +31,22 @@ internal sealed class ThreadPoolProbe : IDisposable
         while (!_stop.IsSet)
         {
             ran.Reset();
+            var collections = GC.CollectionCount(2);
             var queuedAt = Stopwatch.GetTimestamp();
             ThreadPool.UnsafeQueueUserWorkItem(static state => ((ManualResetEventSlim)state!).Set(), ran);
             ran.Wait();
             var waited = Stopwatch.GetElapsedTime(queuedAt);
-            if (waited.Ticks > Interlocked.Read(ref _maxTicks))
-            {
-                Interlocked.Exchange(ref _maxTicks, waited.Ticks);
-            }
 
-            Interlocked.Increment(ref _samples);
+            // A full (blocking) collection stops every thread, the probe's included: that wait is not starvation.
+            if (GC.CollectionCount(2) == collections)
+            {
+                if (waited.Ticks > Interlocked.Read(ref _maxTicks))
+                {
+                    Interlocked.Exchange(ref _maxTicks, waited.Ticks);
+                }
+
+                Interlocked.Increment(ref _samples);
+            }
 
             // The probe's sampling interval; this dedicated thread is not a pool thread, so waiting here starves nothing.
             _stop.Wait(Interval);
