@@ -36,7 +36,7 @@ public class ChaosTests(ITestOutputHelper output)
                 var batch = Enumerable.Range(batchStart, Math.Min(CollectEvery, runs - batchStart));
                 await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, _) =>
                 {
-                    var scenario = ChaosScenario.Generate(unchecked(seed + index));
+                    var scenario = ChaosScenario.Generate(unchecked(seed + (index / ChaosSettings.Repeat)));
                     kinds.TryAdd(scenario.Kind, 0);
                     try
                     {

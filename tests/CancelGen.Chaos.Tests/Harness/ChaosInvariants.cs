@@ -66,7 +66,8 @@ internal static class ChaosInvariants
         var recorded = ending.Progress.RecordedEvents;
         var kept = ending.Consumer.Delivered.Concat(ending.Progress.UndeliveredEvents).ToList();
         Require(kept.SequenceEqual(recorded, ending.Comparer),
-            $"delivered ({ending.Consumer.Delivered.Count}) + undelivered ({ending.Progress.UndeliveredEvents.Count}) is not the recorded history ({recorded.Count}) in order");
+            $"delivered ({ending.Consumer.Delivered.Count}) + undelivered ({ending.Progress.UndeliveredEvents.Count}) is not the recorded history ({recorded.Count}) in order: " +
+            $"delivered [{string.Join(",", ending.Consumer.Delivered.Take(20))}], undelivered [{string.Join(",", ending.Progress.UndeliveredEvents.Take(20))}], recorded [{string.Join(",", recorded.Take(20))}], status {status}");
         if (ending.Started.CheckRecorded(recorded, status) is { } problem)
         {
             throw new InvariantViolationException(problem);

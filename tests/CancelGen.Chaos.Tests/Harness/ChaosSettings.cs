@@ -19,6 +19,9 @@ internal static class ChaosSettings
 
     public static int Runs => Read("CANCELGEN_CHAOS_RUNS", DefaultRuns);
 
+    /// <summary>How many times each scenario is played in a row (<c>CANCELGEN_CHAOS_REPEAT</c>, default 1): replaying a seed many times reproduces a rare interleaving.</summary>
+    public static int Repeat => Math.Max(1, Read("CANCELGEN_CHAOS_REPEAT", 1));
+
     public static int MemoryRuns => Read("CANCELGEN_CHAOS_MEMORY_RUNS", DefaultMemoryRuns);
 
     /// <summary>How long any single wait of a run may take before it counts as a hang.</summary>
