@@ -42,7 +42,17 @@ internal static class ChaosDriver
         }
 
         var progress = run.GetProgress();
-        ChaosInvariants.Check(new RunEnding<TEvent>(scenario, recorder, run, consumer, completionError, progress, started, comparer));
+        try
+        {
+            ChaosInvariants.Check(new RunEnding<TEvent>(scenario, recorder, run, consumer, completionError, progress, started, comparer));
+        }
+        catch (InvariantViolationException violation)
+        {
+            // Whether the run's work was still going after Completion: the same snapshot, taken again a little later.
+            await Task.Delay(200);
+            var later = run.GetProgress();
+            throw new InvariantViolationException($"{violation.Message}; 200 ms later: recorded {later.RecordedEvents.Count}, undelivered {later.UndeliveredEvents.Count}, tracked tasks {run.TrackedTasks.Count}");
+        }
         if (started.FinalOutput is { } output)
         {
             await ChaosInvariants.CheckFinalOutputAsync(run, output);
