@@ -44,6 +44,24 @@ public static class CancelGenTelemetry
     /// <summary>Up-down counter: tracked tasks that have not ended yet.</summary>
     public const string TrackedTasksActive = "cancelgen.tracked_tasks.active";
 
+    /// <summary>
+    /// Up-down counter: runs whose stop has been decided (cancelled or faulted) while their code or a tracked task
+    /// was still going, and that have not ended yet. A value that stays up names runs whose code ignores cancellation.
+    /// </summary>
+    public const string RunsStopping = "cancelgen.runs.stopping";
+
+    /// <summary>Up-down counter: tracked tasks asked to cancel (with their run or alone) that have not ended yet, tagged with <see cref="RunNameTag"/>.</summary>
+    public const string TrackedTasksStopping = "cancelgen.tracked_tasks.stopping";
+
+    /// <summary>
+    /// The event added to a run's span when its stop is decided while its code or tracked tasks are still going;
+    /// it carries <see cref="RunStatusTag"/>, <see cref="CancelModeTag"/> (for a cancel) and <see cref="LiveTasksTag"/>.
+    /// </summary>
+    public const string RunStoppingEventName = "cancelgen.run.stopping";
+
+    /// <summary>Event attribute: the names of the tracked tasks still running when the run's stop was decided (a string array).</summary>
+    public const string LiveTasksTag = "cancelgen.run.live_tasks";
+
     /// <summary>Histogram (milliseconds): from a cancel request to the end of the run's last tracked task.</summary>
     public const string CancelDuration = "cancelgen.cancel.duration";
 

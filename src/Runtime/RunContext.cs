@@ -30,7 +30,9 @@ public abstract class RunContext
     public abstract bool IsCancelAfterTurnRequested { get; }
 
     /// <summary>
-    /// Makes the run own <paramref name="task"/>: a failure of it faults the run, the run's
+    /// Makes the run own <paramref name="task"/>: a failure of it faults the run (so does an
+    /// <see cref="OperationCanceledException"/> for a token other than the run's, such as the task's own timeout,
+    /// unless the task was cancelled with <see cref="RunResultStreaming{TEvent}.CancelTask(long)"/>), the run's
     /// <see cref="RunResultStreaming{TEvent}.Completion"/> waits for it, and a cancel (of the run, or of
     /// this task alone) ends the returned task as cancelled.
     /// </summary>
@@ -46,7 +48,9 @@ public abstract class RunContext
     /// <summary>
     /// Starts <paramref name="work"/> on the thread pool as a task owned by the run. The token given to
     /// <paramref name="work"/> is cancelled with the run, or alone by <see cref="RunResultStreaming{TEvent}.CancelTask(long)"/>.
-    /// After an immediate cancel the work is not started and the returned task is cancelled.
+    /// After an immediate cancel the work is not started and the returned task is cancelled. A failure of the work
+    /// faults the run, as with <see cref="Track(Task, string?)"/>: an <see cref="OperationCanceledException"/> for a token
+    /// other than the one given to <paramref name="work"/> (its own timeout, <c>HttpClient.Timeout</c>) included.
     /// </summary>
     /// <param name="work">The background work.</param>
     /// <param name="name">A name for the task list and telemetry.</param>

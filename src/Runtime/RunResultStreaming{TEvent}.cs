@@ -93,7 +93,11 @@ public class RunResultStreaming<TEvent> : IAsyncDisposable
         return _core.Ended;
     }
 
-    /// <summary>Cancels one live tracked task without stopping the run; the run's code sees that task end as cancelled.</summary>
+    /// <summary>
+    /// Cancels one live tracked task without stopping the run; the run's code sees that task end as cancelled, and
+    /// however the task then ends is not a failure of the run. A callback the task registered on its token that throws
+    /// while it is cancelled faults the run.
+    /// </summary>
     /// <param name="taskId">The <see cref="TrackedTaskInfo.Id"/>.</param>
     /// <returns><see langword="true"/> when a live task with that id was found.</returns>
     public bool CancelTask(long taskId) => _core.CancelTasks(task => task.Id == taskId) > 0;

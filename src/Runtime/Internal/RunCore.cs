@@ -39,6 +39,8 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private object? _savedProgress;
     private Activity? _activity;
     private CancellationTokenRegistration _startRegistration;
+    private CancellationToken _startToken;
+    private int _stoppingReported;
 
     public RunCore(RunOptions? options, RunStartSite? startSite, Action<RunStatus, Exception?>? onEnded = null)
     {
@@ -88,6 +90,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     public void Start(Func<Task> body, CancellationToken startToken)
     {
         _activity = RunTelemetry.StartRun(_name);
+        _startToken = startToken;
         if (startToken.IsCancellationRequested)
         {
             RequestCancel(CancelMode.Immediate);
@@ -127,9 +130,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     private void OnCodeEnded(Exception? error)
     {
-        // The token is cancelled only by a decision (cancel or fault): an OperationCanceledException
-        // under a cancelled token is that decision unwinding the code, not a new failure.
-        if (error is not null && !(error is OperationCanceledException && _token.IsCancellationRequested))
+        if (error is not null && !IsStopUnwinding(error))
         {
             ReportFault(error);
         }
@@ -161,6 +162,11 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         AbandonLink.Release();
         Buffer.Complete(fault);
         _startRegistration.Dispose();
+        if (Interlocked.Exchange(ref _stoppingReported, StoppingState.Ended) == StoppingState.Reported)
+        {
+            RunTelemetry.RunStopped(_name);
+        }
+
         _pause.Resume();
         RunTelemetry.RunEnded(_activity, new RunEndReport(_name, status, CurrentTurn, _tasks.TotalTracked, _stoppedBy, _cancelRequestedAt, fault));
         _onEnded?.Invoke(status, fault);
@@ -178,6 +184,35 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         }
 
         _ended.TrySetResult(true);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="error"/> is a stop of the run unwinding its code or a task: an
+    /// <see cref="OperationCanceledException"/> while the run's token (cancelled only by a decision) or the
+    /// start token is cancelled. Any other exception, including a cancellation for a token of the code's own
+    /// (a tool's timeout, <c>HttpClient.Timeout</c>), is a failure of the run.
+    /// </summary>
+    private bool IsStopUnwinding(Exception error)
+    {
+        if (error is not OperationCanceledException)
+        {
+            return false;
+        }
+
+        if (_token.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        if (_startToken.IsCancellationRequested)
+        {
+            // The start token's callbacks run newest first: code that listens to it may end before the run's own
+            // registration has cancelled the run. Decide that cancel now, before anything reads this ending as a fault.
+            RequestCancel(CancelMode.Immediate);
+            return true;
+        }
+
+        return false;
     }
 
     // ---- decisions -----------------------------------------------------------------------------
@@ -296,7 +331,33 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
             Buffer.Complete(fault);
         }
 
-        _tasks.Cancel(static _ => true);
+        // The run is decided: a callback failing while its tasks are cancelled is not its fault (first decision wins).
+        _tasks.Cancel(static _ => true, out _);
+        ReportStopping();
+    }
+
+    /// <summary>Reports a decided stop that has not ended the run at once: its code or tracked tasks are still going.</summary>
+    private void ReportStopping()
+    {
+        if (Interlocked.CompareExchange(ref _stoppingReported, StoppingState.Reported, StoppingState.None) != StoppingState.None)
+        {
+            return; // The run has already ended (or its stop was reported).
+        }
+
+        CancelMode? mode;
+        lock (_lock)
+        {
+            mode = _stoppedBy;
+        }
+
+        var live = _tasks.Snapshot();
+        var names = new string[live.Length];
+        for (var i = 0; i < live.Length; i++)
+        {
+            names[i] = live[i].Name;
+        }
+
+        RunTelemetry.RunStopping(_activity, _name, _status, mode, names);
     }
 
     /// <summary>The handle was garbage collected while the run was going: report it, and cancel unless the policy is report-only.</summary>
@@ -429,12 +490,12 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     {
         Guard.NotNull(task, nameof(task));
 
-        var entry = new TrackedTask<TResult>(_tasks.NextId(), name, CurrentTurn, source: null);
+        var entry = new TrackedTask<TResult>(_tasks.NextId(), name, CurrentTurn, source: null, _name);
         Add(entry, source: null);
         entry.Attach(task, OnTrackedEnded);
         if (_token.IsCancellationRequested)
         {
-            entry.RequestCancel();
+            _ = entry.RequestCancel(); // A tracked (not started) task has no token of ours: no callback to fail.
         }
 
         return entry.View;
@@ -449,7 +510,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         }
 
         var source = CancellationTokenSource.CreateLinkedTokenSource(_token);
-        var entry = new TrackedTask<TResult>(_tasks.NextId(), name, CurrentTurn, source);
+        var entry = new TrackedTask<TResult>(_tasks.NextId(), name, CurrentTurn, source, _name);
         Add(entry, source);
         var token = source.Token;
         entry.Attach(start(token), OnTrackedEnded);
@@ -470,14 +531,11 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     private void OnTrackedEnded(TrackedTask entry)
     {
-        var task = entry.Underlying!;
-        if (task.IsFaulted)
+        // A task cancelled on purpose (CancelTask, or the run's stop) ends as it may; any other ending that is not a
+        // success is a failure of the run, a cancellation for a token that is not the run's included.
+        if (!entry.CancelRequested && TaskFailures.Of(entry.Underlying!) is { } failure && !IsStopUnwinding(failure))
         {
-            var failure = task.Exception!.InnerException!;
-            if (!entry.CancelRequested)
-            {
-                ReportFault(failure);
-            }
+            ReportFault(failure);
         }
 
         _tasks.Remove(entry);
@@ -485,5 +543,15 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         TryFinalize();
     }
 
-    public int CancelTasks(Func<TrackedTask, bool> match) => _tasks.Cancel(match);
+    /// <summary>Cancels the matching tasks alone; a callback that fails while one is cancelled is a failure of the run, never lost.</summary>
+    public int CancelTasks(Func<TrackedTask, bool> match)
+    {
+        var count = _tasks.Cancel(match, out var callbackFailures);
+        if (callbackFailures is not null)
+        {
+            ReportFault(callbackFailures[0]);
+        }
+
+        return count;
+    }
 }

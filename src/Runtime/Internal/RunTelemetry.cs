@@ -18,6 +18,8 @@ internal static class RunTelemetry
     private static readonly Counter<long> TasksStarted = Meter.CreateCounter<long>(CancelGenTelemetry.TrackedTasksStarted, "{task}", "Tasks tracked by runs.");
     private static readonly UpDownCounter<long> TasksActive = Meter.CreateUpDownCounter<long>(CancelGenTelemetry.TrackedTasksActive, "{task}", "Tracked tasks not yet ended.");
     private static readonly Counter<long> Abandoned = Meter.CreateCounter<long>(CancelGenTelemetry.RunsAbandoned, "{run}", "Runs whose handle was garbage collected while they were still going.");
+    private static readonly UpDownCounter<long> Stopping = Meter.CreateUpDownCounter<long>(CancelGenTelemetry.RunsStopping, "{run}", "Runs whose stop was decided and whose code or tracked tasks have not ended yet.");
+    private static readonly UpDownCounter<long> TasksStopping = Meter.CreateUpDownCounter<long>(CancelGenTelemetry.TrackedTasksStopping, "{task}", "Tracked tasks asked to cancel that have not ended yet.");
     private static readonly Histogram<double> CancelDuration = Meter.CreateHistogram<double>(CancelGenTelemetry.CancelDuration, "ms", "From a cancel request to the end of the run's last tracked task.");
 
     /// <summary>Opens the run's span (when anyone listens) without making it the caller's current activity.</summary>
@@ -66,6 +68,40 @@ internal static class RunTelemetry
 
         CancelGenEventSource.Log.RunAbandoned(report.Description, policy, report.StartedAt ?? string.Empty);
     }
+
+    /// <summary>A tracked task was asked to cancel and has not ended yet.</summary>
+    public static void TaskStopping(string? runName) =>
+        TasksStopping.Add(1, new KeyValuePair<string, object?>(CancelGenTelemetry.RunNameTag, runName));
+
+    /// <summary>A tracked task counted by <see cref="TaskStopping"/> has ended.</summary>
+    public static void TaskStopped(string? runName) =>
+        TasksStopping.Add(-1, new KeyValuePair<string, object?>(CancelGenTelemetry.RunNameTag, runName));
+
+    /// <summary>A run's stop was decided while its code or tasks still run: counts it and adds the stopping event naming the live tasks.</summary>
+    public static void RunStopping(Activity? activity, string? name, RunStatus status, CancelMode? mode, string[] liveTasks)
+    {
+        Stopping.Add(1, new KeyValuePair<string, object?>(CancelGenTelemetry.RunNameTag, name));
+        if (activity is null)
+        {
+            return;
+        }
+
+        var tags = new ActivityTagsCollection
+        {
+            [CancelGenTelemetry.RunStatusTag] = status.ToString(),
+            [CancelGenTelemetry.LiveTasksTag] = liveTasks,
+        };
+        if (mode is not null)
+        {
+            tags[CancelGenTelemetry.CancelModeTag] = mode.ToString();
+        }
+
+        activity.AddEvent(new ActivityEvent(CancelGenTelemetry.RunStoppingEventName, tags: tags));
+    }
+
+    /// <summary>A run counted by <see cref="RunStopping"/> has ended.</summary>
+    public static void RunStopped(string? name) =>
+        Stopping.Add(-1, new KeyValuePair<string, object?>(CancelGenTelemetry.RunNameTag, name));
 
     public static void RunEnded(Activity? activity, RunEndReport report)
     {

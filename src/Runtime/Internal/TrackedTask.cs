@@ -9,9 +9,11 @@ internal abstract class TrackedTask
     private readonly CancellationTokenSource? _source;
     private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _cancelRequested;
+    private int _stopping;
 
-    protected TrackedTask(long id, string? name, int turn, CancellationTokenSource? source)
+    protected TrackedTask(long id, string? name, int turn, CancellationTokenSource? source, string? runName)
     {
+        RunName = runName;
         Id = id;
         Name = name ?? $"task-{id}";
         Turn = turn;
@@ -23,6 +25,9 @@ internal abstract class TrackedTask
     public string Name { get; }
 
     public int Turn { get; }
+
+    /// <summary>The owning run's <see cref="RunOptions.Name"/>, for telemetry tags.</summary>
+    public string? RunName { get; }
 
     /// <summary>The work; set once by <see cref="Attach"/>.</summary>
     public Task? Underlying { get; private set; }
@@ -36,13 +41,15 @@ internal abstract class TrackedTask
         CancelRequested ? TrackedTaskStatus.CancellationRequested : TrackedTaskStatus.Running);
 
     /// <summary>Asks the work to stop (its own token, when it has one) and ends the view as cancelled.</summary>
-    public void RequestCancel()
+    /// <returns>What a callback the work registered on its token threw while cancelling, or <see langword="null"/>.</returns>
+    public Exception? RequestCancel()
     {
         if (Interlocked.Exchange(ref _cancelRequested, 1) != 0)
         {
-            return;
+            return null;
         }
 
+        Exception? callbackFailure = null;
         try
         {
             _source?.Cancel();
@@ -51,12 +58,18 @@ internal abstract class TrackedTask
         {
             // The work has already ended and released its source.
         }
-        catch (AggregateException)
+        catch (AggregateException failure)
         {
-            // A callback registered by the work threw; the work's own outcome still decides.
+            callbackFailure = failure.InnerExceptions.Count == 1 ? failure.InnerException : failure;
         }
 
         CancelView();
+        if (Interlocked.CompareExchange(ref _stopping, StoppingState.Reported, StoppingState.None) == StoppingState.None)
+        {
+            RunTelemetry.TaskStopping(RunName);
+        }
+
+        return callbackFailure;
     }
 
     /// <summary>Sets the work and calls <paramref name="onEnded"/> (once) when it ends.</summary>
@@ -67,6 +80,11 @@ internal abstract class TrackedTask
             static (task, state) =>
             {
                 var (self, callback) = ((TrackedTask, Action<TrackedTask>))state!;
+                if (Interlocked.Exchange(ref self._stopping, StoppingState.Ended) == StoppingState.Reported)
+                {
+                    RunTelemetry.TaskStopped(self.RunName);
+                }
+
                 self.PublishOutcome(task);
                 self._source?.Dispose();
                 callback(self);
@@ -88,8 +106,8 @@ internal sealed class TrackedTask<TResult> : TrackedTask
 {
     private readonly TaskCompletionSource<TResult> _view = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public TrackedTask(long id, string? name, int turn, CancellationTokenSource? source)
-        : base(id, name, turn, source)
+    public TrackedTask(long id, string? name, int turn, CancellationTokenSource? source, string? runName)
+        : base(id, name, turn, source, runName)
     {
     }
 

@@ -79,7 +79,9 @@ internal sealed class TrackedTaskSet
     }
 
     /// <summary>Cancels the live tasks that <paramref name="match"/> selects; returns how many.</summary>
-    public int Cancel(Func<TrackedTask, bool> match)
+    /// <param name="match">Selects the tasks.</param>
+    /// <param name="callbackFailures">What callbacks the tasks registered on their tokens threw while cancelling (none: <see langword="null"/>).</param>
+    public int Cancel(Func<TrackedTask, bool> match, out List<Exception>? callbackFailures)
     {
         List<TrackedTask> selected;
         lock (_lock)
@@ -88,9 +90,13 @@ internal sealed class TrackedTaskSet
         }
 
         // Cancelling runs the work's callbacks: never under the lock.
+        callbackFailures = null;
         foreach (var task in selected)
         {
-            task.RequestCancel();
+            if (task.RequestCancel() is { } failure)
+            {
+                (callbackFailures ??= []).Add(failure);
+            }
         }
 
         return selected.Count;
