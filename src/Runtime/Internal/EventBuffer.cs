@@ -58,16 +58,30 @@ internal sealed class EventBuffer<TEvent>
         return _bounded ? WriteSlowAsync(item, cancellationToken) : new ValueTask(Task.FromException(Closed(cancellationToken)));
     }
 
+    // Waits for room, then writes with TryWrite, never with a cancellable WriteAsync: the chaos harness saw a
+    // bounded channel hand a blocked writer's item to the reader while that WriteAsync still ended cancelled
+    // (a cancel racing the reader's transfer), so the event was delivered but never recorded. TryWrite either
+    // writes or does not, so what is recorded is exactly what the consumer can read.
     private async ValueTask WriteSlowAsync(TEvent item, CancellationToken cancellationToken)
     {
-        try
+        do
         {
-            await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+            bool open;
+            try
+            {
+                open = await _channel.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChannelClosedException)
+            {
+                open = false;
+            }
+
+            if (!open)
+            {
+                throw Closed(cancellationToken);
+            }
         }
-        catch (ChannelClosedException)
-        {
-            throw Closed(cancellationToken);
-        }
+        while (!_channel.Writer.TryWrite(item));
 
         Record(item);
     }
