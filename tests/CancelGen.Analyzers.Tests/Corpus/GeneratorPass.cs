@@ -36,9 +36,18 @@ internal static class GeneratorPass
 /// <param name="Exception">The exception the generator threw, if it did.</param>
 internal sealed record GeneratorPassResult(Compilation Output, ImmutableArray<SyntaxTree> GeneratedTrees, ImmutableArray<Diagnostic> Diagnostics, Exception? Exception)
 {
-    /// <summary>Problems the generator caused whatever its input: an exception, a driver crash report, or an error inside a generated file.</summary>
+    /// <summary>
+    /// Problems the generator caused whatever its input: an exception, a driver crash report, or an error inside a
+    /// generated file of a kind the input's own code does not have (a wrapper repeats its method's signature, so a
+    /// method whose signature is an error, such as CS0051 inconsistent accessibility, has a wrapper with the same error).
+    /// </summary>
     public IEnumerable<string> Crashes()
     {
+        var inputErrorIds = new Lazy<HashSet<string>>(() => Output.SyntaxTrees.Except(GeneratedTrees)
+            .SelectMany(tree => Output.GetSemanticModel(tree).GetDiagnostics())
+            .Where(static d => d.Severity == DiagnosticSeverity.Error)
+            .Select(static d => d.Id)
+            .ToHashSet(StringComparer.Ordinal));
         if (Exception is not null)
         {
             yield return "the generator threw " + Exception;
@@ -51,7 +60,9 @@ internal sealed record GeneratorPassResult(Compilation Output, ImmutableArray<Sy
 
         foreach (var tree in GeneratedTrees)
         {
-            var errors = Output.GetSemanticModel(tree).GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var errors = Output.GetSemanticModel(tree).GetDiagnostics()
+                .Where(d => d.Severity == DiagnosticSeverity.Error && !inputErrorIds.Value.Contains(d.Id))
+                .ToList();
             if (errors.Count > 0)
             {
                 yield return $"generated '{tree.FilePath}' has errors of its own: {string.Join("; ", errors.Take(5))}\n--- generated ---\n{tree}";

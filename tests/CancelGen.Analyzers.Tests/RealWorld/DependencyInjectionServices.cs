@@ -59,7 +59,7 @@ public sealed class ConversationService : IAsyncDisposable
     }
 }
 
-public sealed partial class NightlyPlanning : BackgroundService
+public sealed class NightlyPlanning : BackgroundService
 {
     private readonly Planner _planner;
     private readonly ILogger<NightlyPlanning> _logger;
@@ -77,20 +77,14 @@ public sealed partial class NightlyPlanning : BackgroundService
             await using var run = _planner.PlanStreamed("fetch, summarize, publish", stoppingToken);
             await foreach (var step in run.StreamEvents(stoppingToken).ConfigureAwait(false))
             {
-                LogStep(_logger, step);
+                _logger.LogInformation("Step {Step}", step);
             }
 
             var planned = await run.FinalOutput.ConfigureAwait(false);
-            LogPlanned(_logger, planned);
+            _logger.LogInformation("Planned {Count} steps", planned);
             await Task.Delay(TimeSpan.FromHours(24), stoppingToken).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Step {Step}")]
-    private static partial void LogStep(ILogger logger, string step);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Planned {Count} steps")]
-    private static partial void LogPlanned(ILogger logger, int count);
 }
 
 public static class Registration
