@@ -34,7 +34,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
 
     [Fact]
     public Task A_method_of_ten_thousand_statements_breaks_nothing() =>
-        CheckWithMutationsAsync([new CorpusInput("huge method", HostileInputs.HugeMethod(HostileInputs.HugeMethodStatements), CorpusExpectation.Compiles)], mutate: false);
+        CheckWithMutationsAsync([new CorpusInput("huge method", HostileInputs.HugeMethod(CorpusMode.HugeSize(HostileInputs.HugeMethodStatements)), CorpusExpectation.Compiles)], mutate: false);
 
     [Fact]
     public Task Blocks_nested_five_hundred_deep_break_nothing() =>
@@ -42,7 +42,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
 
     [Fact]
     public Task Five_thousand_marked_methods_in_one_file_break_nothing() =>
-        CheckWithMutationsAsync([new CorpusInput("many methods", HostileInputs.ManyMethods(HostileInputs.ManyMethodsCount), CorpusExpectation.Compiles)], mutate: false);
+        CheckWithMutationsAsync([new CorpusInput("many methods", HostileInputs.ManyMethods(CorpusMode.HugeSize(HostileInputs.ManyMethodsCount)), CorpusExpectation.Compiles)], mutate: false);
 
     [Fact]
     public void The_corpus_sources_are_found()
