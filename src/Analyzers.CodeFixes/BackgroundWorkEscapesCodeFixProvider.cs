@@ -110,10 +110,7 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : RunRuleCodeFixProvide
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(inner))));
         if (isStatement)
         {
-            tracked = SyntaxFactory.AssignmentExpression(
-                SyntaxKind.SimpleAssignmentExpression,
-                SyntaxFactory.IdentifierName("_"),
-                tracked);
+            tracked = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, Discard(), tracked);
         }
 
         return tracked.WithTriviaFrom(work);
@@ -139,11 +136,19 @@ public sealed class BackgroundWorkEscapesCodeFixProvider : RunRuleCodeFixProvide
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(work))));
         if (isStatement)
         {
-            started = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("_"), started);
+            started = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, Discard(), started);
         }
 
         return started.WithTriviaFrom(taskRun);
     }
+
+    /// <summary>
+    /// <c>_</c> as the parser makes it: an identifier whose contextual kind is the underscore, which the binder reads as
+    /// a discard. <c>SyntaxFactory.IdentifierName("_")</c> is a plain identifier named <c>_</c> (CS0103 in the fixed
+    /// tree until the text is parsed again).
+    /// </summary>
+    private static IdentifierNameSyntax Discard() =>
+        SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(default, SyntaxKind.UnderscoreToken, "_", "_", default));
 
     /// <summary>A name for the token parameter of the new <c>run.Run(ct =&gt; ...)</c> lambda.</summary>
     private static string FreeTokenName(ParenthesizedLambdaExpressionSyntax lambda, SemanticModel model) =>

@@ -54,17 +54,16 @@ internal static partial class StreamingRunParser
             }
         }
 
-        // Another [StreamingRun] method of the same type that would generate the same member.
-        foreach (var other in type.GetMembers().OfType<IMethodSymbol>())
+        // Another [StreamingRun] method of the same type that would generate the same member (only those whose
+        // wrapper has the same name: looked up in an index of the type, so n marked methods cost n, not n squared).
+        foreach (var other in MarkedMethodIndex.Of(type, attributeClass).WithWrapperName(wrapperName))
         {
-            if (SymbolEqualityComparer.Default.Equals(other, method) || SymbolEqualityComparer.Default.Equals(other, signature)
-                || !IsMarked(other, attributeClass))
+            if (SymbolEqualityComparer.Default.Equals(other, method) || SymbolEqualityComparer.Default.Equals(other, signature))
             {
                 continue;
             }
 
-            var otherKeys = GeneratedKeys(other, attributeClass, known, out var otherName);
-            if (string.Equals(otherName, wrapperName, StringComparison.Ordinal) && otherKeys.Overlaps(keys))
+            if (GeneratedKeys(other, known).Overlaps(keys))
             {
                 return $"the method generated for [StreamingRun] method '{SymbolFormatting.ForMessage(other)}'";
             }
@@ -93,15 +92,11 @@ internal static partial class StreamingRunParser
                 continue;
             }
 
-            foreach (var other in baseType.GetMembers().OfType<IMethodSymbol>())
+            foreach (var other in MarkedMethodIndex.Of(baseType, attributeClass).WithWrapperName(wrapperName))
             {
-                if (compilation.IsSymbolAccessibleWithin(other, type) && IsMarked(other, attributeClass))
+                if (compilation.IsSymbolAccessibleWithin(other, type) && GeneratedKeys(other, known).Overlaps(keys))
                 {
-                    var otherKeys = GeneratedKeys(other, attributeClass, known, out var otherName);
-                    if (string.Equals(otherName, wrapperName, StringComparison.Ordinal) && otherKeys.Overlaps(keys))
-                    {
-                        hidesInherited = true;
-                    }
+                    hidesInherited = true;
                 }
             }
         }
@@ -122,12 +117,9 @@ internal static partial class StreamingRunParser
         attributeClass is not null
         && method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeClass));
 
-    /// <summary>The signature keys another marked method's wrapper would have, and its name.</summary>
-    private static HashSet<string> GeneratedKeys(IMethodSymbol other, INamedTypeSymbol? attributeClass, KnownTypes known, out string name)
+    /// <summary>The signature keys another marked method's wrapper would have.</summary>
+    private static HashSet<string> GeneratedKeys(IMethodSymbol other, KnownTypes known)
     {
-        var attribute = other.GetAttributes().First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeClass));
-        var requested = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "MethodName").Value.Value as string;
-        name = requested ?? DefaultWrapperName(other.Name);
         var kept = other.Parameters.Where(p => !known.IsCancellationToken(p.Type) && !known.IsContext(p.Type)).ToList();
         return WrapperKeys(kept, other.TypeParameters.Length, kept.Count > 0 && kept[kept.Count - 1].IsParams);
     }

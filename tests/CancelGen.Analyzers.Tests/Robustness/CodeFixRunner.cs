@@ -14,9 +14,10 @@ internal static class CodeFixRunner
 {
     /// <summary>
     /// Runs the fixes for the rule diagnostics of <paramref name="outcome"/>, and Fix All too when <paramref name="fixAll"/>;
-    /// returns a line per failure.
+    /// returns a line per failure. With <paramref name="verify"/>, every changed solution an action or Fix All
+    /// produces is handed to it, and what it returns (a problem, or null) is a failure too.
     /// </summary>
-    public static async Task<ImmutableArray<string>> RunAsync(AnalysisOutcome outcome, bool fixAll)
+    public static async Task<ImmutableArray<string>> RunAsync(AnalysisOutcome outcome, bool fixAll, Func<Solution, Task<string?>>? verify = null)
     {
         var failures = ImmutableArray.CreateBuilder<string>();
         var project = outcome.Project;
@@ -34,7 +35,7 @@ internal static class CodeFixRunner
 
                 foreach (var action in Flatten(actions))
                 {
-                    await Attempt(failures, provider, diagnostic, $"action '{action.Title}'", () => ApplyAsync(action, document));
+                    await Attempt(failures, provider, diagnostic, $"action '{action.Title}'", () => ApplyAsync(action, document, verify));
                 }
 
                 foreach (var action in actions)
@@ -45,18 +46,28 @@ internal static class CodeFixRunner
 
             foreach (var (key, (document, diagnostic)) in fixAll ? fixAllKeys : [])
             {
-                await Attempt(failures, provider, diagnostic, $"Fix All '{key}'", () => FixAllAsync(provider, document, key.Length == 0 ? null : key, fixable));
+                await Attempt(failures, provider, diagnostic, $"Fix All '{key}'", () => FixAllAsync(provider, document, key.Length == 0 ? null : key, fixable, verify));
             }
         }
 
         return failures.ToImmutable();
     }
 
-    private static async Task Attempt(ImmutableArray<string>.Builder failures, CodeFixProvider provider, Diagnostic diagnostic, string what, Func<Task> attempt)
+    private static Task Attempt(ImmutableArray<string>.Builder failures, CodeFixProvider provider, Diagnostic diagnostic, string what, Func<Task> attempt) =>
+        Attempt(failures, provider, diagnostic, what, async () =>
+        {
+            await attempt();
+            return null;
+        });
+
+    private static async Task Attempt(ImmutableArray<string>.Builder failures, CodeFixProvider provider, Diagnostic diagnostic, string what, Func<Task<string?>> attempt)
     {
         try
         {
-            await attempt();
+            if (await attempt() is { } problem)
+            {
+                failures.Add($"{provider.GetType().Name} {what} on {diagnostic}: {problem}");
+            }
         }
 #pragma warning disable CA1031 // Every exception is a finding to report, with the others.
         catch (Exception exception)
@@ -69,7 +80,7 @@ internal static class CodeFixRunner
     private static IEnumerable<CodeAction> Flatten(IEnumerable<CodeAction> actions) =>
         actions.SelectMany(static action => action.NestedActions.IsDefaultOrEmpty ? [action] : Flatten(action.NestedActions));
 
-    private static async Task ApplyAsync(CodeAction action, Document document)
+    private static async Task<string?> ApplyAsync(CodeAction action, Document document, Func<Solution, Task<string?>>? verify)
     {
         foreach (var operation in await action.GetOperationsAsync(CancellationToken.None))
         {
@@ -80,16 +91,24 @@ internal static class CodeFixRunner
                 {
                     _ = await changed.GetSyntaxRootAsync();
                 }
+
+                if (verify is not null && await verify(apply.ChangedSolution) is { } problem)
+                {
+                    return problem;
+                }
             }
         }
+
+        return null;
     }
 
-    private static async Task FixAllAsync(CodeFixProvider provider, Document document, string? equivalenceKey, ImmutableArray<Diagnostic> diagnostics)
+    private static async Task<string?> FixAllAsync(
+        CodeFixProvider provider, Document document, string? equivalenceKey, ImmutableArray<Diagnostic> diagnostics, Func<Solution, Task<string?>>? verify)
     {
         var fixAll = provider.GetFixAllProvider();
         if (fixAll is null || !fixAll.GetSupportedFixAllScopes().Contains(FixAllScope.Document))
         {
-            return;
+            return null;
         }
 
         var context = new FixAllContext(
@@ -101,10 +120,7 @@ internal static class CodeFixRunner
             new FixedDiagnostics(diagnostics),
             CancellationToken.None);
         var action = await fixAll.GetFixAsync(context);
-        if (action is not null)
-        {
-            await ApplyAsync(action, document);
-        }
+        return action is null ? null : await ApplyAsync(action, document, verify);
     }
 
     /// <summary>Hands Fix All the diagnostics already computed.</summary>
