@@ -117,6 +117,41 @@ public class RobustnessTests
         Assert.True(failures.IsEmpty, string.Join("\n\n=====\n\n", failures.Take(3)));
     }
 
+    [Fact]
+    public void A_method_declared_twice_in_a_base_type_leaves_the_compiler_error_alone()
+    {
+        // Found by the hostile-input corpus: an enum left open swallowed nothing, and its member landed in the base
+        // class as a second RunAsync(string) (CS0111); an override's wrapper would then call an ambiguous method.
+        const string source = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using CancelGen;
+
+            namespace Agents;
+
+            internal partial class BaseAgent
+            {
+                [StreamingRun]
+                public virtual async IAsyncEnumerable<string> RunAsync(string input) { await Task.Yield(); yield return input; }
+
+                [StreamingRun]
+                public virtual async IAsyncEnumerable<string> RunAsync(string input) { await Task.Yield(); yield return input; }
+            }
+
+            internal sealed partial class DerivedAgent : BaseAgent
+            {
+                [StreamingRun]
+                public override async IAsyncEnumerable<string> RunAsync(string input) { await Task.Yield(); yield return input; }
+            }
+            """;
+
+        var outcome = GeneratorHarness.Run(source);
+
+        Assert.Null(Check(source));
+        Assert.Empty(outcome.OutputCompilation.SyntaxTrees.Skip(1));
+        Assert.Contains(outcome.OutputCompilation.GetDiagnostics(), static d => d.Id == "CS0111");
+    }
+
     private static string? Check(string source)
     {
         var outcome = GeneratorHarness.Run(source);

@@ -104,6 +104,41 @@ internal static partial class StreamingRunParser
         return null;
     }
 
+    /// <summary>
+    /// Whether the method's type, or a base type its call could bind to, declares another method with the same name
+    /// and signature (CS0111, e.g. while an edit leaves a brace open and a member lands in the wrong type).
+    /// </summary>
+    private static bool IsDeclaredTwice(IMethodSymbol signature, IMethodSymbol implementation)
+    {
+        var key = MethodKey(signature);
+        for (var type = signature.ContainingType; type is not null; type = type.BaseType)
+        {
+            var found = 0;
+            foreach (var member in type.GetMembers(signature.Name))
+            {
+                if (member is not IMethodSymbol candidate || MethodKey(candidate) != key)
+                {
+                    continue;
+                }
+
+                var isThisMethod = SymbolEqualityComparer.Default.Equals(candidate, signature) || SymbolEqualityComparer.Default.Equals(candidate, implementation);
+                if (!isThisMethod && (SymbolEqualityComparer.Default.Equals(type, signature.ContainingType) || ++found > 1))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether another method of the same name in the method's type is marked too (the hint name then says which overload).</summary>
+    private static bool HasMarkedOverloads(IMethodSymbol signature, IMethodSymbol implementation, INamedTypeSymbol? attributeClass) =>
+        signature.ContainingType.GetMembers(signature.Name).OfType<IMethodSymbol>().Any(m =>
+            !SymbolEqualityComparer.Default.Equals(m, signature)
+            && !SymbolEqualityComparer.Default.Equals(m, implementation)
+            && IsMarked(m, attributeClass));
+
     private static string KindOf(ISymbol member) => member switch
     {
         IPropertySymbol => "property",

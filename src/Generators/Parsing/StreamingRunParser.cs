@@ -75,12 +75,9 @@ internal static partial class StreamingRunParser
             return ParseResult.Nothing;
         }
 
-        // Two methods with the same signature (CS0111) would give the same wrapper: the compiler already reports it.
-        var signatureKey = MethodKey(signature);
-        var sameName = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
-            .Where(m => !SymbolEqualityComparer.Default.Equals(m, signature) && !SymbolEqualityComparer.Default.Equals(m, implementation))
-            .ToList();
-        if (sameName.Any(m => MethodKey(m) == signatureKey))
+        // Two methods with the same signature (CS0111) here or in a base type would make the wrapper's call
+        // ambiguous: the compiler already reports the duplicate, so no wrapper is generated for it.
+        if (IsDeclaredTwice(signature, implementation))
         {
             return ParseResult.Nothing;
         }
@@ -384,7 +381,7 @@ internal static partial class StreamingRunParser
             : null;
 
         var model = new StreamingRunModel(
-            HintName: HintName(method, signature, hasMarkedOverloads: sameName.Any(m => IsMarked(m, attribute?.AttributeClass))),
+            HintName: HintName(method, signature, hasMarkedOverloads: HasMarkedOverloads(signature, implementation, attribute?.AttributeClass)),
             Namespace: ns,
             ContainingTypes: typeModels.ToEquatableArray(),
             Accessibility: Accessibility(signature),
