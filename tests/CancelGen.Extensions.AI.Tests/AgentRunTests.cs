@@ -49,9 +49,7 @@ public class AgentRunTests
     public async Task UseStreamingRuns_alone_works_under_the_function_invocation_the_agent_adds()
     {
         var inTool = new Gate();
-        var model = new ScriptedChatClient().Script("Weather?",
-            [ModelStep.Call("get_weather", "call-1")],
-            [ModelStep.Chunk("Sunny.")]);
+        var model = WeatherScenario.Model();
         var agent = new ChatClientBuilder(model).UseStreamingRuns().Build()
             .AsAIAgent(tools: [Tools.Gated("get_weather", inTool, "sunny")]);
 

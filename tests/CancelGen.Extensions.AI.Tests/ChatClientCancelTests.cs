@@ -30,13 +30,9 @@ public class ChatClientCancelTests
     public async Task Cancel_during_a_tool_call_cancels_the_tool_token_and_starts_no_further_model_call()
     {
         var inTool = new Gate();
-        var model = new ScriptedChatClient().Script("Weather?",
-            [ModelStep.Chunk("Checking. "), ModelStep.Call("get_weather", "call-1")],
-            [ModelStep.Chunk("Sunny.")]);
-        var client = Pipelines.WithStreamingRuns(model);
+        var model = WeatherScenario.Model("Checking. ");
 
-        await using var run = client.StartStreamingRun(
-            [new ChatMessage(ChatRole.User, "Weather?")], Pipelines.Tools(Tools.Gated("get_weather", inTool, "sunny")));
+        await using var run = WeatherScenario.StartGated(Pipelines.WithStreamingRuns(model), inTool);
         var events = RunEvents.CollectAsync(run);
         await inTool.Reached;
         Assert.Equal("get_weather", Assert.Single(run.TrackedTasks).Name);

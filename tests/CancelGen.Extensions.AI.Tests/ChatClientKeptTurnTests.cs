@@ -47,13 +47,9 @@ public class ChatClientKeptTurnTests
     public async Task After_turn_cancel_keeps_the_whole_turn_with_its_function_results()
     {
         var inTool = new Gate();
-        var model = new ScriptedChatClient().Script("Weather?",
-            [ModelStep.Chunk("Checking. "), ModelStep.Call("get_weather", "call-1")],
-            [ModelStep.Chunk("Sunny.")]);
-        var client = Pipelines.WithStreamingRuns(model);
+        var model = WeatherScenario.Model("Checking. ");
 
-        await using var run = client.StartStreamingRun(
-            [new ChatMessage(ChatRole.User, "Weather?")], Pipelines.Tools(Tools.Gated("get_weather", inTool, "sunny")));
+        await using var run = WeatherScenario.StartGated(Pipelines.WithStreamingRuns(model), inTool);
         await inTool.Reached;
         run.Cancel(CancelMode.AfterTurn);
         inTool.Release();

@@ -37,13 +37,9 @@ public class ChatClientPipelineTests
     public async Task Without_UseStreamingRuns_a_run_is_one_turn_with_untracked_function_calls()
     {
         var inTool = new Gate();
-        var model = new ScriptedChatClient().Script("Weather?",
-            [ModelStep.Call("get_weather", "call-1")],
-            [ModelStep.Chunk("Sunny.")]);
-        var client = Pipelines.WithoutStreamingRuns(model);
+        var model = WeatherScenario.Model();
 
-        await using var run = client.StartStreamingRun(
-            [new ChatMessage(ChatRole.User, "Weather?")], Pipelines.Tools(Tools.Gated("get_weather", inTool, "sunny")));
+        await using var run = WeatherScenario.StartGated(Pipelines.WithoutStreamingRuns(model), inTool);
         await inTool.Reached;
         Assert.Empty(run.TrackedTasks);
         inTool.Release();

@@ -58,13 +58,9 @@ public class ChatClientTurnTests
     public async Task Pause_holds_the_run_before_its_next_model_call_and_resume_lets_it_go_on()
     {
         var inTool = new Gate();
-        var model = new ScriptedChatClient().Script("Weather?",
-            [ModelStep.Call("get_weather", "call-1")],
-            [ModelStep.Chunk("Sunny.")]);
-        var client = Pipelines.WithStreamingRuns(model);
+        var model = WeatherScenario.Model();
 
-        await using var run = client.StartStreamingRun(
-            [new ChatMessage(ChatRole.User, "Weather?")], Pipelines.Tools(Tools.Gated("get_weather", inTool, "sunny")));
+        await using var run = WeatherScenario.StartGated(Pipelines.WithStreamingRuns(model), inTool);
         await inTool.Reached;
         run.Pause();
         inTool.Release();
@@ -88,13 +84,9 @@ public class ChatClientTurnTests
     public async Task Function_calls_are_tracked_tasks_named_after_the_function_in_the_turn_that_asked_for_them()
     {
         var inTool = new Gate();
-        var model = new ScriptedChatClient().Script("Weather?",
-            [ModelStep.Call("get_weather", "call-1")],
-            [ModelStep.Chunk("Sunny.")]);
-        var client = Pipelines.WithStreamingRuns(model);
+        var model = WeatherScenario.Model();
 
-        await using var run = client.StartStreamingRun(
-            [new ChatMessage(ChatRole.User, "Weather?")], Pipelines.Tools(Tools.Gated("get_weather", inTool, "sunny")));
+        await using var run = WeatherScenario.StartGated(Pipelines.WithStreamingRuns(model), inTool);
         await inTool.Reached;
 
         var tool = Assert.Single(run.TrackedTasks);
