@@ -24,7 +24,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _afterTurnAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Action<RunStatus, Exception?>? _onEnded;
+    private readonly RunOutput? _output;
     private readonly string? _name;
     private readonly AbandonedRunPolicy _abandonedRunPolicy;
     private readonly RunStartSite? _startSite;
@@ -41,14 +41,17 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private CancellationTokenRegistration _startRegistration;
     private CancellationToken _startToken;
     private int _stoppingReported;
+    private IteratorPump<TEvent>? _pump;
+    private Func<RunContext<TEvent>, CancellationToken, Task>? _body;
+    private Task? _code;
 
-    public RunCore(RunOptions? options, RunStartSite? startSite, Action<RunStatus, Exception?>? onEnded = null)
+    public RunCore(RunOptions? options, RunStartSite? startSite, RunOutput? output = null)
     {
         _token = _source.Token;
         _name = options?.Name;
         _abandonedRunPolicy = options?.AbandonedRunPolicy ?? AbandonedRunPolicy.CancelAndReport;
         _startSite = startSite;
-        _onEnded = onEnded;
+        _output = output;
         AbandonLink = new AbandonLink(this);
         Buffer = new EventBuffer<TEvent>(options?.BufferCapacity, options?.EventHistory ?? EventHistory.None);
     }
@@ -67,10 +70,25 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     public bool IsPaused => _pause.IsPaused;
 
-    public Task Completion => _completion.Task;
+    /// <summary>Completes when the run and its tracked tasks have ended. Asking for it lets an iterator run free (someone may wait for its end inside the consumer's loop).</summary>
+    public Task Completion
+    {
+        get
+        {
+            _pump?.RunFree();
+            return _completion.Task;
+        }
+    }
 
     /// <summary>Completes, never faulting, when the run and all its tracked tasks have ended.</summary>
-    public Task Ended => _ended.Task;
+    public Task Ended
+    {
+        get
+        {
+            _pump?.RunFree();
+            return _ended.Task;
+        }
+    }
 
     public object? SavedProgress => Volatile.Read(ref _savedProgress);
 
@@ -86,8 +104,23 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     // ---- start and end -------------------------------------------------------------------------
 
-    /// <summary>Starts <paramref name="body"/> on the thread pool; <paramref name="startToken"/> cancels the run like <see cref="CancelMode.Immediate"/>.</summary>
-    public void Start(Func<Task> body, CancellationToken startToken)
+    /// <summary>Starts an iterator-form run: its pump creates and advances the iterator (see <see cref="IteratorPump{TEvent}"/>).</summary>
+    public void StartIterator(Func<RunContext, CancellationToken, IAsyncEnumerable<TEvent>> iterator, CancellationToken startToken)
+    {
+        _pump = new IteratorPump<TEvent>(this, iterator);
+        Buffer.Pump = _pump;
+        Start(startToken);
+    }
+
+    /// <summary>Starts an emitter-form run: <paramref name="body"/> runs on the thread pool and pushes its events.</summary>
+    public void StartEmitter(Func<RunContext<TEvent>, CancellationToken, Task> body, CancellationToken startToken)
+    {
+        _body = body;
+        Start(startToken);
+    }
+
+    /// <summary>Starts the run's code on the thread pool; <paramref name="startToken"/> cancels the run like <see cref="CancelMode.Immediate"/>.</summary>
+    private void Start(CancellationToken startToken)
     {
         _activity = RunTelemetry.StartRun(_name);
         _startToken = startToken;
@@ -103,32 +136,67 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
             _startRegistration = startToken.Register(static state => ((RunCore<TEvent>)state!).RequestCancel(CancelMode.Immediate), this);
         }
 
-        _ = Task.Run(() => ExecuteAsync(body), CancellationToken.None);
+        // QueueUserWorkItem flows the caller's execution context to the run's code, as Task.Run did, for less.
+#if NET
+        ThreadPool.QueueUserWorkItem(static core => core.Execute(), this, preferLocal: false);
+#else
+        ThreadPool.QueueUserWorkItem(static state => ((RunCore<TEvent>)state!).Execute(), this);
+#endif
     }
 
-    private async Task ExecuteAsync(Func<Task> body)
+    private void Execute()
     {
         if (_activity is not null)
         {
             Activity.Current = _activity;
         }
 
-        Exception? error = null;
+        if (_pump is { } pump)
+        {
+            pump.Begin();
+            return;
+        }
+
+        Task code;
         try
         {
-            await body().ConfigureAwait(false);
+            code = _body!(this, _token)
+                ?? throw new InvalidOperationException($"{Description}'s delegate returned null instead of a Task.");
         }
 #pragma warning disable CA1031 // Any exception of the run's code is the run's fault: it is recorded, never lost.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error = ex;
+            OnCodeEnded(ex);
+            return;
         }
 
-        OnCodeEnded(error);
+        _body = null;
+        _code = code;
+        if (code.IsCompleted)
+        {
+            OnCodeCompleted();
+        }
+        else
+        {
+            code.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnCodeCompleted);
+        }
     }
 
-    private void OnCodeEnded(Exception? error)
+    private void OnCodeCompleted()
+    {
+        var code = _code!;
+        _code = null;
+        if (code.Status == TaskStatus.RanToCompletion)
+        {
+            _output?.OnCodeReturned(code);
+        }
+
+        OnCodeEnded(TaskFailures.Of(code));
+    }
+
+    /// <summary>The run's code has ended (returned, thrown, or its iterator finished): the run ends once its tracked tasks have.</summary>
+    public void OnCodeEnded(Exception? error)
     {
         if (error is not null && !IsStopUnwinding(error))
         {
@@ -169,7 +237,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
         _pause.Resume();
         RunTelemetry.RunEnded(_activity, new RunEndReport(_name, status, CurrentTurn, _tasks.TotalTracked, _stoppedBy, _cancelRequestedAt, fault));
-        _onEnded?.Invoke(status, fault);
+        _output?.OnRunEnded(status, fault);
         if (fault is null)
         {
             _completion.TrySetResult(true);
@@ -236,6 +304,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
                 }
 
                 _afterTurnAsked.TrySetResult(true);
+                _pump?.RunFree();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(mode), mode, $"Unknown CancelMode {(int)mode}: use CancelMode.Immediate or CancelMode.AfterTurn.");
@@ -330,6 +399,8 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         {
             Buffer.Complete(fault);
         }
+
+        _pump?.RunFree();
 
         // The run is decided: a callback failing while its tasks are cancelled is not its fault (first decision wins).
         _tasks.Cancel(static _ => true, out _);
