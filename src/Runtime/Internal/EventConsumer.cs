@@ -157,6 +157,9 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
     bool IValueTaskSource<bool>.GetResult(short token)
     {
         _core.GetResult(token);
+
+        // Forget the awaiter's continuation at once: it may hold the consumer's caller (and through it the handle).
+        _core.Reset();
         _registration.Dispose();
         _registration = default;
         var handed = _handed;

@@ -8,7 +8,7 @@ namespace CancelGen.Internal;
 /// <see cref="RunContext{TEvent}"/>) both talk to this object.
 /// </summary>
 /// <remarks>
-/// The status is decided once, under <see cref="_lock"/>: the first of an immediate cancel, an after-turn
+/// The status is decided once, under <see cref="Gate"/>: the first of an immediate cancel, an after-turn
 /// stop or a fault wins; <see cref="RunStatus.Completed"/> is decided only when the run's code and every
 /// tracked task have ended. Everything that can run user code (token callbacks, task continuations)
 /// happens outside the lock.
@@ -16,14 +16,10 @@ namespace CancelGen.Internal;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The run's token source is never disposed: the run's code and its tasks may still read or register on the token after the run ended, and a source without a timer holds nothing to release.")]
 internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 {
-    private readonly object _lock = new();
     private readonly CancellationTokenSource _source = new();
     private readonly CancellationToken _token;
     private readonly TrackedTaskSet _tasks = new();
-    private readonly PauseGate _pause = new();
     private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<bool> _afterTurnAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RunOutput? _output;
     private readonly string? _name;
     private readonly AbandonedRunPolicy _abandonedRunPolicy;
@@ -41,6 +37,9 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private CancellationTokenRegistration _startRegistration;
     private CancellationToken _startToken;
     private int _stoppingReported;
+    private PauseGate _pause;
+    private LazySignal _ended;
+    private LazySignal _afterTurnAsked;
     private IteratorPump<TEvent>? _pump;
     private Func<RunContext<TEvent>, CancellationToken, Task>? _body;
     private Task? _code;
@@ -57,6 +56,9 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     }
 
     public EventBuffer<TEvent> Buffer { get; }
+
+    /// <summary>The lock of the status decision: the tracked-task set's own (one object fewer per run; a monitor is reentrant).</summary>
+    private object Gate => _tasks;
 
     /// <summary>What the handle's <see cref="AbandonedRunSentinel"/> holds; released once the run is decided or ended.</summary>
     public AbandonLink AbandonLink { get; }
@@ -100,7 +102,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     public override int CurrentTurn => Volatile.Read(ref _turn);
 
-    public override bool IsCancelAfterTurnRequested => _afterTurnAsked.Task.IsCompleted;
+    public override bool IsCancelAfterTurnRequested => _afterTurnAsked.IsSet;
 
     // ---- start and end -------------------------------------------------------------------------
 
@@ -216,7 +218,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
         RunStatus status;
         Exception? fault;
-        lock (_lock)
+        lock (Gate)
         {
             if (_status == RunStatus.Running)
             {
@@ -251,7 +253,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
             }
         }
 
-        _ended.TrySetResult(true);
+        _ended.TrySet();
     }
 
     /// <summary>
@@ -293,7 +295,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
                 CancelImmediately();
                 break;
             case CancelMode.AfterTurn:
-                lock (_lock)
+                lock (Gate)
                 {
                     if (_status != RunStatus.Running)
                     {
@@ -303,7 +305,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
                     _cancelRequestedAt ??= Stopwatch.GetTimestamp();
                 }
 
-                _afterTurnAsked.TrySetResult(true);
+                _afterTurnAsked.TrySet();
                 _pump?.RunFree();
                 break;
             default:
@@ -314,7 +316,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private void CancelImmediately()
     {
         bool decided = false;
-        lock (_lock)
+        lock (Gate)
         {
             if (_status == RunStatus.Running)
             {
@@ -343,7 +345,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private OperationCanceledException StopAfterTurn(int turn)
     {
         bool decided = false;
-        lock (_lock)
+        lock (Gate)
         {
             if (_status == RunStatus.Running)
             {
@@ -363,7 +365,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     private void ReportFault(Exception fault)
     {
-        lock (_lock)
+        lock (Gate)
         {
             if (_status != RunStatus.Running)
             {
@@ -416,7 +418,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         }
 
         CancelMode? mode;
-        lock (_lock)
+        lock (Gate)
         {
             mode = _stoppedBy;
         }
