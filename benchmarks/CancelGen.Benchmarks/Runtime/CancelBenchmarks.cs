@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CancelGen;
 
-namespace CancelGen.Benchmarks;
+namespace CancelGen.Benchmarks.Runtime;
 
 /// <summary>
 /// Start a run with N tracked tasks that wait for cancellation, then cancel it and wait for everything,
