@@ -236,6 +236,12 @@ internal sealed class IteratorPump<TEvent>
     }
 
     /// <summary>After an event: keep the step when running free, otherwise release it (and take it back if a kick came meanwhile).</summary>
+    /// <remarks>
+    /// Releasing is a store of <see cref="Idle"/> followed by a load of the free-running flags; a kick is a store of a
+    /// flag followed by a load of the state. One of the two must see the other's store. On .NET the kicks (rare: once
+    /// per stop, after-turn request, wait for the end or detach) pay for that with a process-wide barrier, so the
+    /// release, once per event, is a plain volatile store; elsewhere the release is an interlocked exchange.
+    /// </remarks>
     private bool KeepOrRelease()
     {
         if (ShouldRunFree)
@@ -243,7 +249,11 @@ internal sealed class IteratorPump<TEvent>
             return true;
         }
 
+#if NET
+        Volatile.Write(ref _state, Idle);
+#else
         Interlocked.Exchange(ref _state, Idle);
+#endif
         return ShouldRunFree && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle;
     }
 
@@ -366,11 +376,16 @@ internal sealed class IteratorPump<TEvent>
         Kick();
     }
 
-    /// <summary>The consumer left: the run goes on by itself.</summary>
+    /// <summary>The consumer left (its slot is already free): the run goes on by itself.</summary>
     public void OnConsumerDetached() => Kick();
 
     private void Kick()
     {
+#if NET
+        // Pairs with the plain store of a release (KeepOrRelease): after this barrier, either the releasing thread sees
+        // the flag just stored, or this thread sees the state it released.
+        Interlocked.MemoryBarrierProcessWide();
+#endif
         if (ShouldRunFree && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle)
         {
             QueueSteps();
