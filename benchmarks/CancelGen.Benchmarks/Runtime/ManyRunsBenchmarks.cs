@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
 
 namespace CancelGen.Benchmarks.Runtime;
 
@@ -9,12 +8,12 @@ namespace CancelGen.Benchmarks.Runtime;
 /// waiting on its token. <c>Start</c>: starting N runs that stay live and idle (the iteration's cleanup cancels them);
 /// its <c>Allocated</c> divided by N is the memory a live idle run holds. <c>StartThenCancelAll</c>: starting N runs,
 /// then cancelling all of them and waiting until every one has ended. N = 10,000 and 100,000 shows whether time and
-/// memory are linear in N. One operation per iteration (each is milliseconds to seconds long).
+/// memory are linear in N. The iteration cleanup makes BenchmarkDotNet run one operation per iteration (each is
+/// milliseconds to seconds long).
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 5, invocationCount: 1)]
 public class ManyRunsBenchmarks
 {
     private readonly List<CancellationTokenSource> _sources = [];

@@ -160,6 +160,21 @@ internal sealed class EventBuffer<TEvent>
         }
     }
 
+    /// <summary>Completes when a write may succeed: there is room, a consumer waits, or the buffer is completed (the write then fails).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> is cancelled first.</exception>
+    public Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        Task room;
+        lock (Gate)
+        {
+            room = _completed || _count < _capacity || _waiter is not null
+                ? Task.CompletedTask
+                : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+
+        return room.WaitOrCancelAsync(cancellationToken);
+    }
+
     /// <summary>The exception a failed write throws: cancelled when the run was stopped, otherwise "ended".</summary>
     public static Exception Closed(CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested

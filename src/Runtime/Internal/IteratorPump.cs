@@ -203,23 +203,40 @@ internal sealed class IteratorPump<TEvent>
         RunStepsInContext();
     }
 
+    // Waits for room, writes, and releases the step BEFORE waking a consumer the event was handed to: a consumer woken
+    // first could find the step still held, wait, and never be handed anything (the chaos harness found that hang).
     private async Task WriteWhenRoomAsync(TEvent item)
     {
-        try
+        var token = _run.CancellationToken;
+        while (true)
         {
-            await _buffer.WriteAsync(item, _run.CancellationToken).ConfigureAwait(false);
-        }
+            try
+            {
+                await _buffer.WaitForRoomAsync(token).ConfigureAwait(false);
+            }
 #pragma warning disable CA1031 // The run was stopped while waiting for room: recorded by Finish.
-        catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
-        {
-            Finish(ex);
-            return;
-        }
+            {
+                Finish(ex);
+                return;
+            }
 
-        if (KeepOrRelease())
-        {
-            RunStepsInContext();
+            switch (_buffer.TryWrite(item, out var waiter))
+            {
+                case WriteResult.Written:
+                    var keep = KeepOrRelease();
+                    waiter?.WakeInline();
+                    if (keep)
+                    {
+                        RunStepsInContext();
+                    }
+
+                    return;
+                case WriteResult.Closed:
+                    Finish(EventBuffer<TEvent>.Closed(token));
+                    return;
+            }
         }
     }
 
