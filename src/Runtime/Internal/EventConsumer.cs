@@ -24,9 +24,9 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
     private static readonly WaitCallback s_wake = static state => ((EventConsumer<TEvent>)state!)._core.SetResult(true);
 #endif
 
+    private readonly RunCore<TEvent> _run;
     private readonly EventBuffer<TEvent> _buffer;
     private readonly IteratorPump<TEvent>? _pump;
-    private readonly Action _onFaultDelivered;
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenSource? _linkedSource;
 
@@ -41,12 +41,12 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
     private Exception? _handedFault;
     private int _disposed;
 
-    public EventConsumer(EventBuffer<TEvent> buffer, object handle, Action onFaultDelivered, CancellationToken first, CancellationToken second)
+    public EventConsumer(RunCore<TEvent> run, object handle, CancellationToken first, CancellationToken second)
     {
-        _buffer = buffer;
-        _pump = buffer.Pump;
+        _run = run;
+        _buffer = run.Buffer;
+        _pump = _buffer.Pump;
         _handle = handle;
-        _onFaultDelivered = onFaultDelivered;
         if (first.CanBeCanceled && second.CanBeCanceled && first != second)
         {
             _linkedSource = CancellationTokenSource.CreateLinkedTokenSource(first, second);
@@ -70,6 +70,12 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
+        if (!_run.CodeStarted)
+        {
+            // The thread pool has not started the run's code yet: this consumer would only wait for it, so it starts it.
+            _run.StartCodeOnConsumer();
+        }
+
         if (_pump is { } pump && _buffer.Count == 0 && pump.TryAdvance(out var produced))
         {
             if (_buffer.DeliveryStopped)
@@ -91,7 +97,7 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
             case TakeResult.End:
                 return new ValueTask<bool>(false);
             case TakeResult.Fault:
-                _onFaultDelivered();
+                _run.MarkFaultObserved();
                 return new ValueTask<bool>(Task.FromException<bool>(fault!));
         }
 
@@ -185,7 +191,7 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
                     return false;
                 }
 
-                _onFaultDelivered();
+                _run.MarkFaultObserved();
                 ExceptionDispatchInfo.Capture(fault).Throw();
                 return false;
             case Handed.Cancelled:

@@ -43,6 +43,8 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private IteratorPump<TEvent>? _pump;
     private Func<RunContext<TEvent>, CancellationToken, Task>? _body;
     private Task? _code;
+    private ExecutionContext? _startContext;
+    private int _codeStarted;
 
     public RunCore(RunOptions? options, RunStartSite? startSite, RunOutput? output = null)
     {
@@ -128,6 +130,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         _startToken = startToken;
         if (startToken.IsCancellationRequested)
         {
+            _codeStarted = 1; // never
             RequestCancel(CancelMode.Immediate);
             OnCodeEnded(null);
             return;
@@ -138,12 +141,64 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
             _startRegistration = startToken.Register(static state => ((RunCore<TEvent>)state!).RequestCancel(CancelMode.Immediate), this);
         }
 
-        // QueueUserWorkItem flows the caller's execution context to the run's code, as Task.Run did, for less.
+        // QueueUserWorkItem flows the caller's execution context to the run's code, as Task.Run did, for less. The first
+        // consumer may start the code before the pool does (StartCodeOnConsumer), in the same execution context.
+        _startContext = ExecutionContext.Capture();
 #if NET
-        ThreadPool.QueueUserWorkItem(static core => core.Execute(), this, preferLocal: false);
+        ThreadPool.QueueUserWorkItem(static core => core.ExecuteOnce(), this, preferLocal: false);
 #else
-        ThreadPool.QueueUserWorkItem(static state => ((RunCore<TEvent>)state!).Execute(), this);
+        ThreadPool.QueueUserWorkItem(static state => ((RunCore<TEvent>)state!).ExecuteOnce(), this);
 #endif
+    }
+
+    /// <summary>Whether the run's code was started (by the thread pool or by a consumer), or never will be.</summary>
+    public bool CodeStarted => Volatile.Read(ref _codeStarted) != 0;
+
+    /// <summary>
+    /// Starts the run's code on the calling consumer's thread when the thread pool has not started it yet: the consumer
+    /// would only wait for a pool thread. The code runs in the execution context of the <c>Start</c> call, without the
+    /// consumer's synchronization context, until its first pending await; a consumer on a task scheduler of its own
+    /// leaves it to the pool.
+    /// </summary>
+    public void StartCodeOnConsumer()
+    {
+        if (_startContext is not { } context || TaskScheduler.Current != TaskScheduler.Default || Interlocked.Exchange(ref _codeStarted, 1) != 0)
+        {
+            return;
+        }
+
+        var syncContext = SynchronizationContext.Current;
+        try
+        {
+            if (syncContext is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(null);
+            }
+
+            if (_activity is null && ExecutionContext.Capture() == context)
+            {
+                Execute();
+            }
+            else
+            {
+                ExecutionContext.Run(context, static core => ((RunCore<TEvent>)core!).Execute(), this);
+            }
+        }
+        finally
+        {
+            if (syncContext is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(syncContext);
+            }
+        }
+    }
+
+    private void ExecuteOnce()
+    {
+        if (Interlocked.Exchange(ref _codeStarted, 1) == 0)
+        {
+            Execute();
+        }
     }
 
     private void Execute()
@@ -174,6 +229,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         }
 
         _body = null;
+        _startContext = null;
         _code = code;
         if (code.IsCompleted)
         {
