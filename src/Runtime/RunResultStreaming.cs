@@ -25,7 +25,7 @@ public static class RunResultStreaming
         Guard.NotNull(run, nameof(run));
 
         var core = new RunCore<TEvent>(options, RunStartSite.CaptureForNamedRun(options));
-        core.Start(() => IteratorPump.PumpAsync(core, run), cancellationToken);
+        core.StartIterator(run, cancellationToken);
         return new RunResultStreaming<TEvent>(core);
     }
 
@@ -45,7 +45,7 @@ public static class RunResultStreaming
         Guard.NotNull(run, nameof(run));
 
         var core = new RunCore<TEvent>(options, RunStartSite.CaptureForNamedRun(options));
-        core.Start(() => run(core, core.CancellationToken), cancellationToken);
+        core.StartEmitter(run, cancellationToken);
         return new RunResultStreaming<TEvent>(core);
     }
 
@@ -66,8 +66,8 @@ public static class RunResultStreaming
         Guard.NotNull(run, nameof(run));
 
         var output = new FinalOutputSource<TOutput>();
-        var core = new RunCore<TEvent>(options, RunStartSite.CaptureForNamedRun(options), output.OnRunEnded);
-        core.Start(async () => output.Offer(await run(core, core.CancellationToken).ConfigureAwait(false)), cancellationToken);
+        var core = new RunCore<TEvent>(options, RunStartSite.CaptureForNamedRun(options), output);
+        core.StartEmitter(run, cancellationToken);
         return new RunResultStreaming<TEvent, TOutput>(core, output.Task);
     }
 }

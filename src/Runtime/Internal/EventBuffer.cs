@@ -1,106 +1,191 @@
-using System.Threading.Channels;
-
 namespace CancelGen.Internal;
 
 /// <summary>
-/// The events between a run's producer and its one consumer: a channel (bounded or not), the
-/// one-consumer rule, the delivery stop of an immediate cancel (keeping what it drops), and the
-/// optional history used for progress saving.
+/// The events between a run's producer and its one consumer: a queue (bounded or not) under one lock, the
+/// hand-off to a waiting consumer, the one-consumer rule, the delivery stop of an immediate cancel (keeping what it
+/// drops), and the optional history used for progress saving.
 /// </summary>
+/// <remarks>
+/// A write that finds the consumer waiting hands the event to it directly and returns the consumer to wake; the
+/// caller wakes it outside the lock, on the thread pool when the caller is the run's code (an emitter must never run
+/// the consumer's loop body) or inline when the caller is the iterator pump between two steps of the run's iterator.
+/// Nothing here allocates per event: the queue grows to the largest backlog and is reused.
+/// </remarks>
 internal sealed class EventBuffer<TEvent>
 {
-    private readonly Channel<TEvent> _channel;
-    private readonly bool _bounded;
+    private readonly int _capacity;
     private readonly EventHistory _historyMode;
-    private readonly object _keptLock = new();
-    private readonly List<TEvent> _undelivered = [];
-    private readonly List<TEvent>? _history;
+    private Queue<TEvent>? _queue;
+    private List<TEvent>? _history;
+    private List<TEvent>? _undelivered;
+    private EventConsumer<TEvent>? _waiter;
+    private TaskCompletionSource<bool>? _room;
+    private Exception? _error;
+    private volatile bool _completed;
     private volatile bool _deliveryStopped;
+    private volatile int _count;
     private int _consumerActive;
 
+    /// <param name="capacity">The most unread events; <see langword="null"/>: unbounded.</param>
+    /// <param name="historyMode">Which written events to keep.</param>
     public EventBuffer(int? capacity, EventHistory historyMode)
     {
-        _bounded = capacity.HasValue;
+        _capacity = capacity ?? 0;
         _historyMode = historyMode;
-        _history = historyMode == EventHistory.None ? null : [];
-        _channel = capacity is int bound
-            ? Channel.CreateBounded<TEvent>(new BoundedChannelOptions(bound)
-            {
-                FullMode = BoundedChannelFullMode.Wait,
-                SingleReader = false,
-                SingleWriter = false,
-                AllowSynchronousContinuations = false,
-            })
-            : Channel.CreateUnbounded<TEvent>(new UnboundedChannelOptions
-            {
-                SingleReader = false,
-                SingleWriter = false,
-                AllowSynchronousContinuations = false,
-            });
     }
+
+    /// <summary>The iterator form's pump (the consumer advances it while waiting); <see langword="null"/> for the emitter form.</summary>
+    public IteratorPump<TEvent>? Pump { get; set; }
 
     /// <summary>Whether an immediate cancel or a dispose has stopped delivery: no consumer gets another event.</summary>
     public bool DeliveryStopped => _deliveryStopped;
 
-    internal ChannelReader<TEvent> Reader => _channel.Reader;
+    /// <summary>Whether writes fail: the run ended, was decided, or delivery stopped.</summary>
+    public bool IsCompleted => _completed;
 
-    /// <summary>Buffers <paramref name="item"/>, waiting for room when bounded and full.</summary>
+    /// <summary>Whether a consumer holds the one consumer slot.</summary>
+    public bool HasConsumer => Volatile.Read(ref _consumerActive) != 0;
+
+    /// <summary>How many events are queued (a hint read without the lock).</summary>
+    public int Count => _count;
+
+    private object Gate => this;
+
+    // ---- writing -----------------------------------------------------------------------------
+
+    /// <summary>Buffers <paramref name="item"/> (or hands it to the waiting consumer, woken on the thread pool), waiting for room when bounded and full.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> is cancelled.</exception>
     /// <exception cref="InvalidOperationException">The buffer was completed (the run ended).</exception>
     public ValueTask WriteAsync(TEvent item, CancellationToken cancellationToken)
     {
-        if (_channel.Writer.TryWrite(item))
+        switch (TryWrite(item, out var waiter))
         {
-            Record(item);
-            return default;
+            case WriteResult.Written:
+                waiter?.WakeOnThreadPool();
+                return default;
+            case WriteResult.Full:
+                return WriteWhenRoomAsync(item, cancellationToken);
+            default:
+                return new ValueTask(Task.FromException(Closed(cancellationToken)));
         }
-
-        return _bounded ? WriteSlowAsync(item, cancellationToken) : new ValueTask(Task.FromException(Closed(cancellationToken)));
     }
 
-    // Waits for room, then writes with TryWrite, never with a cancellable WriteAsync: the chaos harness saw a
-    // bounded channel hand a blocked writer's item to the reader while that WriteAsync still ended cancelled
-    // (a cancel racing the reader's transfer), so the event was delivered but never recorded. TryWrite either
-    // writes or does not, so what is recorded is exactly what the consumer can read.
-    private async ValueTask WriteSlowAsync(TEvent item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="item"/> unless the buffer is completed or full. When the consumer was waiting, the item
+    /// is handed to it and <paramref name="waiter"/> is the consumer to wake (outside any lock, by the caller).
+    /// </summary>
+    public WriteResult TryWrite(TEvent item, out EventConsumer<TEvent>? waiter)
     {
-        do
+        lock (Gate)
         {
-            bool open;
-            try
+            waiter = null;
+            if (_completed)
             {
-                open = await _channel.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (ChannelClosedException)
-            {
-                open = false;
+                return WriteResult.Closed;
             }
 
-            if (!open)
+            if (_waiter is { } consumer)
             {
-                throw Closed(cancellationToken);
+                _waiter = null;
+                consumer.Hand(item);
+                waiter = consumer;
             }
+            else
+            {
+                if (_capacity != 0 && _count >= _capacity)
+                {
+                    return WriteResult.Full;
+                }
+
+                (_queue ??= new Queue<TEvent>()).Enqueue(item);
+                _count++;
+            }
+
+            RecordLocked(item);
+            return WriteResult.Written;
         }
-        while (!_channel.Writer.TryWrite(item));
-
-        Record(item);
     }
 
-    private static Exception Closed(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Records an event the consumer took straight from the iterator it advanced itself (the queue was empty);
+    /// <see langword="false"/> when the buffer is completed: the write failed and the event is not delivered.
+    /// </summary>
+    public bool TryRecordDirect(TEvent item)
+    {
+        if (_historyMode == EventHistory.None)
+        {
+            return !_completed;
+        }
+
+        lock (Gate)
+        {
+            if (_completed)
+            {
+                return false;
+            }
+
+            RecordLocked(item);
+            return true;
+        }
+    }
+
+    // Waits for room, then writes with TryWrite, never with a write that can be cancelled after it handed its item
+    // on: what is recorded is exactly what the consumer can read (the chaos harness found that race in a channel).
+    private async ValueTask WriteWhenRoomAsync(TEvent item, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task room;
+            lock (Gate)
+            {
+                if (_completed)
+                {
+                    throw Closed(cancellationToken);
+                }
+
+                room = _count < _capacity || _waiter is not null
+                    ? Task.CompletedTask
+                    : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+
+            await room.WaitOrCancelAsync(cancellationToken).ConfigureAwait(false);
+            switch (TryWrite(item, out var waiter))
+            {
+                case WriteResult.Written:
+                    waiter?.WakeOnThreadPool();
+                    return;
+                case WriteResult.Closed:
+                    throw Closed(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Completes when a write may succeed: there is room, a consumer waits, or the buffer is completed (the write then fails).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> is cancelled first.</exception>
+    public Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        Task room;
+        lock (Gate)
+        {
+            room = _completed || _count < _capacity || _waiter is not null
+                ? Task.CompletedTask
+                : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+
+        return room.WaitOrCancelAsync(cancellationToken);
+    }
+
+    /// <summary>The exception a failed write throws: cancelled when the run was stopped, otherwise "ended".</summary>
+    public static Exception Closed(CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested
             ? new OperationCanceledException("The run was stopped; no more events can be emitted.", cancellationToken)
             : new InvalidOperationException("The run has ended; no more events can be emitted. Emit events only from the run's code or from tasks it tracks.");
 
-    private void Record(TEvent item)
+    private void RecordLocked(TEvent item)
     {
-        if (_history is null)
+        if (_historyMode != EventHistory.None)
         {
-            return;
-        }
-
-        lock (_keptLock)
-        {
-            _history.Add(item);
+            (_history ??= []).Add(item);
         }
     }
 
@@ -112,28 +197,128 @@ internal sealed class EventBuffer<TEvent>
             return;
         }
 
-        lock (_keptLock)
+        lock (Gate)
         {
-            _history!.Clear();
+            _history?.Clear();
         }
     }
 
+    // ---- ending ------------------------------------------------------------------------------
+
     /// <summary>No more events will be written; what is buffered stays deliverable, then the consumer sees the end (or <paramref name="error"/>).</summary>
-    public void Complete(Exception? error = null) => _channel.Writer.TryComplete(error);
+    public void Complete(Exception? error = null) => End(error, stopDelivery: false);
 
     /// <summary>Ends delivery now: buffered events are kept as undelivered and the consumer's loop ends without an exception.</summary>
-    public void StopDelivery()
+    public void StopDelivery() => End(null, stopDelivery: true);
+
+    private void End(Exception? error, bool stopDelivery)
     {
-        _deliveryStopped = true;
-        _channel.Writer.TryComplete();
+        EventConsumer<TEvent>? waiter = null;
+        TaskCompletionSource<bool>? room;
+        lock (Gate)
+        {
+            if (stopDelivery)
+            {
+                _deliveryStopped = true;
+            }
+
+            if (!_completed)
+            {
+                _completed = true;
+                _error = error;
+            }
+
+            if (_waiter is { } consumer && (stopDelivery || _count == 0))
+            {
+                _waiter = null;
+                if (_error is { } fault && !stopDelivery)
+                {
+                    consumer.HandFault(fault);
+                }
+                else
+                {
+                    consumer.HandEnd();
+                }
+
+                waiter = consumer;
+            }
+
+            room = _room;
+            _room = null;
+        }
+
+        room?.TrySetResult(true);
+        waiter?.WakeOnThreadPool();
     }
 
-    /// <summary>Keeps an event a consumer took from the channel but may no longer deliver.</summary>
+    // ---- reading -----------------------------------------------------------------------------
+
+    /// <summary>
+    /// Takes the next event for <paramref name="consumer"/>, or tells it the stream ended (or faulted), or registers it
+    /// as the waiter that the next write, end or its own cancellation will hand something to.
+    /// </summary>
+    public TakeResult TakeOrWait(EventConsumer<TEvent> consumer, bool wait, out TEvent item, out Exception? fault)
+    {
+        TaskCompletionSource<bool>? room = null;
+        TakeResult result;
+        lock (Gate)
+        {
+            item = default!;
+            fault = null;
+            if (_deliveryStopped)
+            {
+                return TakeResult.End;
+            }
+
+            if (_count != 0)
+            {
+                item = _queue!.Dequeue();
+                _count--;
+                room = _room;
+                _room = null;
+                result = TakeResult.Item;
+            }
+            else if (_completed)
+            {
+                fault = _error;
+                return fault is null ? TakeResult.End : TakeResult.Fault;
+            }
+            else
+            {
+                if (wait)
+                {
+                    _waiter = consumer;
+                }
+
+                return TakeResult.Nothing;
+            }
+        }
+
+        room?.TrySetResult(true);
+        return result;
+    }
+
+    /// <summary>The consumer's token was cancelled while it waited: <see langword="true"/> when it was still the waiter (and no longer is).</summary>
+    public bool TryCancelWait(EventConsumer<TEvent> consumer)
+    {
+        lock (Gate)
+        {
+            if (!ReferenceEquals(_waiter, consumer))
+            {
+                return false;
+            }
+
+            _waiter = null;
+            return true;
+        }
+    }
+
+    /// <summary>Keeps an event a consumer took but may no longer deliver. It is the oldest event not yet delivered, so it goes first.</summary>
     public void KeepUndelivered(TEvent item)
     {
-        lock (_keptLock)
+        lock (Gate)
         {
-            _undelivered.Add(item);
+            (_undelivered ??= []).Insert(0, item);
         }
     }
 
@@ -145,30 +330,35 @@ internal sealed class EventBuffer<TEvent>
             return [];
         }
 
-        lock (_keptLock)
+        lock (Gate)
         {
-            while (_channel.Reader.TryRead(out var item))
+            if (_count != 0)
             {
-                _undelivered.Add(item);
+                var kept = _undelivered ??= [];
+                kept.AddRange(_queue!);
+                _queue!.Clear();
+                _count = 0;
             }
 
-            return [.. _undelivered];
+            return _undelivered is null ? [] : [.. _undelivered];
         }
     }
 
     /// <summary>The recorded history (see <see cref="EventHistory"/>).</summary>
     public TEvent[] GetHistory()
     {
-        if (_history is null)
+        if (_historyMode == EventHistory.None)
         {
             return [];
         }
 
-        lock (_keptLock)
+        lock (Gate)
         {
-            return [.. _history];
+            return _history is null ? [] : [.. _history];
         }
     }
+
+    // ---- the one consumer --------------------------------------------------------------------
 
     /// <summary>Claims the one consumer slot.</summary>
     /// <exception cref="InvalidOperationException">Another consumer is enumerating.</exception>
@@ -182,6 +372,47 @@ internal sealed class EventBuffer<TEvent>
         }
     }
 
-    /// <summary>Frees the consumer slot.</summary>
-    public void ReleaseConsumer() => Volatile.Write(ref _consumerActive, 0);
+    /// <summary>Frees the consumer slot; an iterator-form run goes on by itself again.</summary>
+    public void ReleaseConsumer(EventConsumer<TEvent> consumer)
+    {
+        lock (Gate)
+        {
+            if (ReferenceEquals(_waiter, consumer))
+            {
+                _waiter = null;
+            }
+        }
+
+        Interlocked.Exchange(ref _consumerActive, 0);
+        Pump?.OnConsumerDetached();
+    }
+}
+
+/// <summary>What <see cref="EventBuffer{TEvent}.TryWrite"/> did.</summary>
+internal enum WriteResult
+{
+    /// <summary>Queued, or handed to the waiting consumer.</summary>
+    Written,
+
+    /// <summary>Bounded and full: nothing written.</summary>
+    Full,
+
+    /// <summary>The buffer is completed: nothing written, and nothing will be.</summary>
+    Closed,
+}
+
+/// <summary>What <see cref="EventBuffer{TEvent}.TakeOrWait"/> found.</summary>
+internal enum TakeResult
+{
+    /// <summary>Nothing yet (the consumer is the waiter when it asked to wait).</summary>
+    Nothing,
+
+    /// <summary>An event.</summary>
+    Item,
+
+    /// <summary>The stream ended (or delivery stopped).</summary>
+    End,
+
+    /// <summary>The stream ended with the run's fault.</summary>
+    Fault,
 }

@@ -1,4 +1,5 @@
-using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks.Sources;
 
 namespace CancelGen.Internal;
 
@@ -7,25 +8,45 @@ namespace CancelGen.Internal;
 /// leaves the run going; a delivery stop (immediate cancel, dispose) ends it without an exception;
 /// a fault of the run is thrown after the buffered events.
 /// </summary>
-internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>
+/// <remarks>
+/// The consumer is its own reusable wait (<see cref="IValueTaskSource{TResult}"/>): a waiting <c>MoveNextAsync</c>
+/// returns a <see cref="ValueTask{TResult}"/> over it, and the buffer hands the next event (or the end, or the fault)
+/// straight to it. Waiting and waking allocate nothing. In the iterator form, a consumer that finds the buffer empty
+/// advances the run's iterator itself (<see cref="IteratorPump{TEvent}.TryAdvance"/>).
+/// </remarks>
+internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTaskSource<bool>
+#if NET
+    , IThreadPoolWorkItem
+#endif
 {
+    private static readonly Action<object?> s_onCancelled = static state => ((EventConsumer<TEvent>)state!).OnCancelled();
+#if !NET
+    private static readonly WaitCallback s_wake = static state => ((EventConsumer<TEvent>)state!)._core.SetResult(true);
+#endif
+
+    private readonly RunCore<TEvent> _run;
     private readonly EventBuffer<TEvent> _buffer;
+    private readonly IteratorPump<TEvent>? _pump;
+    private readonly CancellationToken _cancellationToken;
+    private readonly CancellationTokenSource? _linkedSource;
 
     // The run's handle, until this consumer is disposed. The run never references its handle; a consumer
     // waiting for an event is referenced by the run's buffer, so this field is what keeps the handle of a run
-    // being read from looking abandoned. Disposing lets it go: the channel may keep a finished waiter (and so
-    // this consumer) until its next wait, which must not keep a dropped handle alive.
+    // being read from looking abandoned. Disposing lets it go.
     private object? _handle;
-    private readonly Action _onFaultDelivered;
-    private readonly CancellationToken _cancellationToken;
-    private readonly CancellationTokenSource? _linkedSource;
+    private ManualResetValueTaskSourceCore<bool> _core;
+    private CancellationTokenRegistration _registration;
+    private Handed _handed;
+    private TEvent _handedItem = default!;
+    private Exception? _handedFault;
     private int _disposed;
 
-    public EventConsumer(EventBuffer<TEvent> buffer, object handle, Action onFaultDelivered, CancellationToken first, CancellationToken second)
+    public EventConsumer(RunCore<TEvent> run, object handle, CancellationToken first, CancellationToken second)
     {
-        _buffer = buffer;
+        _run = run;
+        _buffer = run.Buffer;
+        _pump = _buffer.Pump;
         _handle = handle;
-        _onFaultDelivered = onFaultDelivered;
         if (first.CanBeCanceled && second.CanBeCanceled && first != second)
         {
             _linkedSource = CancellationTokenSource.CreateLinkedTokenSource(first, second);
@@ -49,90 +70,162 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
-        return TryTake() switch
+        if (!_run.CodeStarted)
         {
-            Take.Item => new ValueTask<bool>(true),
-            Take.End => new ValueTask<bool>(false),
-            _ => WaitAndTakeAsync(),
-        };
-    }
+            // The thread pool has not started the run's code yet: this consumer would only wait for it, so it starts it.
+            _run.StartCodeOnConsumer();
+        }
 
-#if NET8_0_OR_GREATER
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+        if (_pump is { } pump && _buffer.Count == 0 && pump.TryAdvance(out var produced))
+        {
+            if (_buffer.DeliveryStopped)
+            {
+                _buffer.KeepUndelivered(produced);
+                return new ValueTask<bool>(false);
+            }
+
+            Current = produced;
+            return new ValueTask<bool>(true);
+        }
+
+        _core.Reset();
+        switch (_buffer.TakeOrWait(this, wait: true, out var item, out var fault))
+        {
+            case TakeResult.Item:
+                Current = item;
+                return new ValueTask<bool>(true);
+            case TakeResult.End:
+                return new ValueTask<bool>(false);
+            case TakeResult.Fault:
+                _run.MarkFaultObserved();
+                return new ValueTask<bool>(Task.FromException<bool>(fault!));
+        }
+
+        if (_cancellationToken.CanBeCanceled)
+        {
+#if NET
+            _registration = _cancellationToken.UnsafeRegister(s_onCancelled, this);
+#else
+            _registration = _cancellationToken.Register(s_onCancelled, this);
 #endif
-    private async ValueTask<bool> WaitAndTakeAsync()
+        }
+
+        return new ValueTask<bool>(this, _core.Version);
+    }
+
+    // ---- what the buffer hands over (under its lock), then wakes ------------------------------
+
+    /// <summary>The next event, handed to this waiting consumer.</summary>
+    internal void Hand(TEvent item)
     {
-        while (true)
+        _handedItem = item;
+        _handed = Handed.Item;
+    }
+
+    /// <summary>The end of the stream (or a delivery stop), handed to this waiting consumer.</summary>
+    internal void HandEnd() => _handed = Handed.End;
+
+    /// <summary>The run's fault, handed to this waiting consumer.</summary>
+    internal void HandFault(Exception fault)
+    {
+        _handedFault = fault;
+        _handed = Handed.Fault;
+    }
+
+    /// <summary>Wakes this consumer on the thread pool: never runs its loop body on the caller's stack.</summary>
+    internal void WakeOnThreadPool()
+    {
+#if NET
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+#else
+        ThreadPool.UnsafeQueueUserWorkItem(s_wake, this);
+#endif
+    }
+
+    /// <summary>Wakes this consumer on the caller's stack (the iterator pump, between two steps of the run's iterator).</summary>
+    internal void WakeInline() => _core.SetResult(true);
+
+#if NET
+    void IThreadPoolWorkItem.Execute() => _core.SetResult(true);
+#endif
+
+    private void OnCancelled()
+    {
+        if (_buffer.TryCancelWait(this))
         {
-            bool more;
-            try
-            {
-                more = await _buffer.Reader.WaitToReadAsync(_cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception) when (_buffer.DeliveryStopped && !_cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !_cancellationToken.IsCancellationRequested)
-            {
-                _onFaultDelivered();
-                throw;
-            }
+            _handed = Handed.Cancelled;
+            WakeOnThreadPool();
+        }
+    }
 
-            if (!more)
-            {
-                return false;
-            }
+    // ---- IValueTaskSource<bool> --------------------------------------------------------------
 
-            switch (TryTake())
-            {
-                case Take.Item:
-                    return true;
-                case Take.End:
+    bool IValueTaskSource<bool>.GetResult(short token)
+    {
+        _core.GetResult(token);
+
+        // Forget the awaiter's continuation at once: it may hold the consumer's caller (and through it the handle).
+        _core.Reset();
+        _registration.Dispose();
+        _registration = default;
+        var handed = _handed;
+        _handed = Handed.Nothing;
+        switch (handed)
+        {
+            case Handed.Item:
+                var item = _handedItem;
+                _handedItem = default!;
+                if (_buffer.DeliveryStopped)
+                {
+                    _buffer.KeepUndelivered(item);
                     return false;
-            }
+                }
+
+                Current = item;
+                return true;
+            case Handed.Fault:
+                var fault = _handedFault!;
+                _handedFault = null;
+                if (_buffer.DeliveryStopped && !_cancellationToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                _run.MarkFaultObserved();
+                ExceptionDispatchInfo.Capture(fault).Throw();
+                return false;
+            case Handed.Cancelled:
+                throw new OperationCanceledException(_cancellationToken);
+            default:
+                return false;
         }
     }
 
-    private Take TryTake()
-    {
-        if (_buffer.DeliveryStopped)
-        {
-            return Take.End;
-        }
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _core.GetStatus(token);
 
-        if (!_buffer.Reader.TryRead(out var item))
-        {
-            return Take.Nothing;
-        }
-
-        if (_buffer.DeliveryStopped)
-        {
-            _buffer.KeepUndelivered(item);
-            return Take.End;
-        }
-
-        Current = item;
-        return Take.Item;
-    }
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _core.OnCompleted(continuation, state, token, flags);
 
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _registration.Dispose();
             _linkedSource?.Dispose();
             Current = default!;
-            _buffer.ReleaseConsumer();
+            _buffer.ReleaseConsumer(this);
             _handle = null;
         }
 
         return default;
     }
 
-    private enum Take
+    private enum Handed
     {
         Nothing,
         Item,
         End,
+        Fault,
+        Cancelled,
     }
 }

@@ -20,6 +20,6 @@ internal sealed class EventStream<TEvent> : IAsyncEnumerable<TEvent>
     public IAsyncEnumerator<TEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         _run.Buffer.ClaimConsumer(_run.Description);
-        return new EventConsumer<TEvent>(_run.Buffer, _handle, _run.MarkFaultObserved, _cancellationToken, cancellationToken);
+        return new EventConsumer<TEvent>(_run, _handle, _cancellationToken, cancellationToken);
     }
 }

@@ -1,16 +1,16 @@
 namespace CancelGen.Internal;
 
 /// <summary>Holds the value a run's code returned and publishes it when the run ends: the value if it completed, cancelled or the fault otherwise.</summary>
-internal sealed class FinalOutputSource<TOutput>
+internal sealed class FinalOutputSource<TOutput> : RunOutput
 {
     private readonly TaskCompletionSource<TOutput> _output = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TOutput _offered = default!;
 
     public Task<TOutput> Task => _output.Task;
 
-    public void Offer(TOutput value) => _offered = value;
+    public override void OnCodeReturned(Task code) => _offered = ((Task<TOutput>)code).Result;
 
-    public void OnRunEnded(RunStatus status, Exception? fault)
+    public override void OnRunEnded(RunStatus status, Exception? fault)
     {
         switch (status)
         {

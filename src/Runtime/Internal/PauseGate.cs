@@ -1,7 +1,10 @@
 namespace CancelGen.Internal;
 
-/// <summary>An async gate that is open unless paused; waiters are released, in order, by <see cref="Resume"/>.</summary>
-internal sealed class PauseGate
+/// <summary>
+/// An async gate that is open unless paused; waiters are released, in order, by <see cref="Resume"/>. A mutable struct
+/// (one field, no object per run): keep it in a non-readonly field and never copy it.
+/// </summary>
+internal struct PauseGate
 {
     private TaskCompletionSource<bool>? _resumed;
 

@@ -8,7 +8,7 @@ namespace CancelGen.Internal;
 /// <see cref="RunContext{TEvent}"/>) both talk to this object.
 /// </summary>
 /// <remarks>
-/// The status is decided once, under <see cref="_lock"/>: the first of an immediate cancel, an after-turn
+/// The status is decided once, under <see cref="Gate"/>: the first of an immediate cancel, an after-turn
 /// stop or a fault wins; <see cref="RunStatus.Completed"/> is decided only when the run's code and every
 /// tracked task have ended. Everything that can run user code (token callbacks, task continuations)
 /// happens outside the lock.
@@ -16,15 +16,11 @@ namespace CancelGen.Internal;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The run's token source is never disposed: the run's code and its tasks may still read or register on the token after the run ended, and a source without a timer holds nothing to release.")]
 internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 {
-    private readonly object _lock = new();
     private readonly CancellationTokenSource _source = new();
     private readonly CancellationToken _token;
     private readonly TrackedTaskSet _tasks = new();
-    private readonly PauseGate _pause = new();
     private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<bool> _afterTurnAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Action<RunStatus, Exception?>? _onEnded;
+    private readonly RunOutput? _output;
     private readonly string? _name;
     private readonly AbandonedRunPolicy _abandonedRunPolicy;
     private readonly RunStartSite? _startSite;
@@ -41,19 +37,30 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private CancellationTokenRegistration _startRegistration;
     private CancellationToken _startToken;
     private int _stoppingReported;
+    private PauseGate _pause;
+    private LazySignal _ended;
+    private LazySignal _afterTurnAsked;
+    private IteratorPump<TEvent>? _pump;
+    private Func<RunContext<TEvent>, CancellationToken, Task>? _body;
+    private Task? _code;
+    private ExecutionContext? _startContext;
+    private int _codeStarted;
 
-    public RunCore(RunOptions? options, RunStartSite? startSite, Action<RunStatus, Exception?>? onEnded = null)
+    public RunCore(RunOptions? options, RunStartSite? startSite, RunOutput? output = null)
     {
         _token = _source.Token;
         _name = options?.Name;
         _abandonedRunPolicy = options?.AbandonedRunPolicy ?? AbandonedRunPolicy.CancelAndReport;
         _startSite = startSite;
-        _onEnded = onEnded;
+        _output = output;
         AbandonLink = new AbandonLink(this);
         Buffer = new EventBuffer<TEvent>(options?.BufferCapacity, options?.EventHistory ?? EventHistory.None);
     }
 
     public EventBuffer<TEvent> Buffer { get; }
+
+    /// <summary>The lock of the status decision: the tracked-task set's own (one object fewer per run; a monitor is reentrant).</summary>
+    private object Gate => _tasks;
 
     /// <summary>What the handle's <see cref="AbandonedRunSentinel"/> holds; released once the run is decided or ended.</summary>
     public AbandonLink AbandonLink { get; }
@@ -67,10 +74,25 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     public bool IsPaused => _pause.IsPaused;
 
-    public Task Completion => _completion.Task;
+    /// <summary>Completes when the run and its tracked tasks have ended. Asking for it lets an iterator run free (someone may wait for its end inside the consumer's loop).</summary>
+    public Task Completion
+    {
+        get
+        {
+            _pump?.RunFree();
+            return _completion.Task;
+        }
+    }
 
     /// <summary>Completes, never faulting, when the run and all its tracked tasks have ended.</summary>
-    public Task Ended => _ended.Task;
+    public Task Ended
+    {
+        get
+        {
+            _pump?.RunFree();
+            return _ended.Task;
+        }
+    }
 
     public object? SavedProgress => Volatile.Read(ref _savedProgress);
 
@@ -82,17 +104,33 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     public override int CurrentTurn => Volatile.Read(ref _turn);
 
-    public override bool IsCancelAfterTurnRequested => _afterTurnAsked.Task.IsCompleted;
+    public override bool IsCancelAfterTurnRequested => _afterTurnAsked.IsSet;
 
     // ---- start and end -------------------------------------------------------------------------
 
-    /// <summary>Starts <paramref name="body"/> on the thread pool; <paramref name="startToken"/> cancels the run like <see cref="CancelMode.Immediate"/>.</summary>
-    public void Start(Func<Task> body, CancellationToken startToken)
+    /// <summary>Starts an iterator-form run: its pump creates and advances the iterator (see <see cref="IteratorPump{TEvent}"/>).</summary>
+    public void StartIterator(Func<RunContext, CancellationToken, IAsyncEnumerable<TEvent>> iterator, CancellationToken startToken)
+    {
+        _pump = new IteratorPump<TEvent>(this, iterator);
+        Buffer.Pump = _pump;
+        Start(startToken);
+    }
+
+    /// <summary>Starts an emitter-form run: <paramref name="body"/> runs on the thread pool and pushes its events.</summary>
+    public void StartEmitter(Func<RunContext<TEvent>, CancellationToken, Task> body, CancellationToken startToken)
+    {
+        _body = body;
+        Start(startToken);
+    }
+
+    /// <summary>Starts the run's code on the thread pool; <paramref name="startToken"/> cancels the run like <see cref="CancelMode.Immediate"/>.</summary>
+    private void Start(CancellationToken startToken)
     {
         _activity = RunTelemetry.StartRun(_name);
         _startToken = startToken;
         if (startToken.IsCancellationRequested)
         {
+            _codeStarted = 1; // never
             RequestCancel(CancelMode.Immediate);
             OnCodeEnded(null);
             return;
@@ -103,32 +141,120 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
             _startRegistration = startToken.Register(static state => ((RunCore<TEvent>)state!).RequestCancel(CancelMode.Immediate), this);
         }
 
-        _ = Task.Run(() => ExecuteAsync(body), CancellationToken.None);
+        // QueueUserWorkItem flows the caller's execution context to the run's code, as Task.Run did, for less. The first
+        // consumer may start the code before the pool does (StartCodeOnConsumer), in the same execution context.
+        _startContext = ExecutionContext.Capture();
+#if NET
+        ThreadPool.QueueUserWorkItem(static core => core.ExecuteOnce(), this, preferLocal: false);
+#else
+        ThreadPool.QueueUserWorkItem(static state => ((RunCore<TEvent>)state!).ExecuteOnce(), this);
+#endif
     }
 
-    private async Task ExecuteAsync(Func<Task> body)
+    /// <summary>Whether the run's code was started (by the thread pool or by a consumer), or never will be.</summary>
+    public bool CodeStarted => Volatile.Read(ref _codeStarted) != 0;
+
+    /// <summary>
+    /// Starts the run's code on the calling consumer's thread when the thread pool has not started it yet: the consumer
+    /// would only wait for a pool thread. The code runs in the execution context of the <c>Start</c> call, without the
+    /// consumer's synchronization context, until its first pending await; a consumer on a task scheduler of its own
+    /// leaves it to the pool.
+    /// </summary>
+    public void StartCodeOnConsumer()
+    {
+        if (_startContext is not { } context || TaskScheduler.Current != TaskScheduler.Default || Interlocked.Exchange(ref _codeStarted, 1) != 0)
+        {
+            return;
+        }
+
+        var syncContext = SynchronizationContext.Current;
+        try
+        {
+            if (syncContext is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(null);
+            }
+
+            if (_activity is null && ExecutionContext.Capture() == context)
+            {
+                Execute();
+            }
+            else
+            {
+                ExecutionContext.Run(context, static core => ((RunCore<TEvent>)core!).Execute(), this);
+            }
+        }
+        finally
+        {
+            if (syncContext is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(syncContext);
+            }
+        }
+    }
+
+    private void ExecuteOnce()
+    {
+        if (Interlocked.Exchange(ref _codeStarted, 1) == 0)
+        {
+            Execute();
+        }
+    }
+
+    private void Execute()
     {
         if (_activity is not null)
         {
             Activity.Current = _activity;
         }
 
-        Exception? error = null;
+        if (_pump is { } pump)
+        {
+            pump.Begin();
+            return;
+        }
+
+        Task code;
         try
         {
-            await body().ConfigureAwait(false);
+            code = _body!(this, _token)
+                ?? throw new InvalidOperationException($"{Description}'s delegate returned null instead of a Task.");
         }
 #pragma warning disable CA1031 // Any exception of the run's code is the run's fault: it is recorded, never lost.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error = ex;
+            OnCodeEnded(ex);
+            return;
         }
 
-        OnCodeEnded(error);
+        _body = null;
+        _startContext = null;
+        _code = code;
+        if (code.IsCompleted)
+        {
+            OnCodeCompleted();
+        }
+        else
+        {
+            code.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnCodeCompleted);
+        }
     }
 
-    private void OnCodeEnded(Exception? error)
+    private void OnCodeCompleted()
+    {
+        var code = _code!;
+        _code = null;
+        if (code.Status == TaskStatus.RanToCompletion)
+        {
+            _output?.OnCodeReturned(code);
+        }
+
+        OnCodeEnded(TaskFailures.Of(code));
+    }
+
+    /// <summary>The run's code has ended (returned, thrown, or its iterator finished): the run ends once its tracked tasks have.</summary>
+    public void OnCodeEnded(Exception? error)
     {
         if (error is not null && !IsStopUnwinding(error))
         {
@@ -148,7 +274,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
         RunStatus status;
         Exception? fault;
-        lock (_lock)
+        lock (Gate)
         {
             if (_status == RunStatus.Running)
             {
@@ -169,7 +295,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
         _pause.Resume();
         RunTelemetry.RunEnded(_activity, new RunEndReport(_name, status, CurrentTurn, _tasks.TotalTracked, _stoppedBy, _cancelRequestedAt, fault));
-        _onEnded?.Invoke(status, fault);
+        _output?.OnRunEnded(status, fault);
         if (fault is null)
         {
             _completion.TrySetResult(true);
@@ -183,7 +309,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
             }
         }
 
-        _ended.TrySetResult(true);
+        _ended.TrySet();
     }
 
     /// <summary>
@@ -225,7 +351,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
                 CancelImmediately();
                 break;
             case CancelMode.AfterTurn:
-                lock (_lock)
+                lock (Gate)
                 {
                     if (_status != RunStatus.Running)
                     {
@@ -235,7 +361,8 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
                     _cancelRequestedAt ??= Stopwatch.GetTimestamp();
                 }
 
-                _afterTurnAsked.TrySetResult(true);
+                _afterTurnAsked.TrySet();
+                _pump?.RunFree();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(mode), mode, $"Unknown CancelMode {(int)mode}: use CancelMode.Immediate or CancelMode.AfterTurn.");
@@ -245,7 +372,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private void CancelImmediately()
     {
         bool decided = false;
-        lock (_lock)
+        lock (Gate)
         {
             if (_status == RunStatus.Running)
             {
@@ -274,7 +401,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
     private OperationCanceledException StopAfterTurn(int turn)
     {
         bool decided = false;
-        lock (_lock)
+        lock (Gate)
         {
             if (_status == RunStatus.Running)
             {
@@ -294,7 +421,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
 
     private void ReportFault(Exception fault)
     {
-        lock (_lock)
+        lock (Gate)
         {
             if (_status != RunStatus.Running)
             {
@@ -331,6 +458,8 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
             Buffer.Complete(fault);
         }
 
+        _pump?.RunFree();
+
         // The run is decided: a callback failing while its tasks are cancelled is not its fault (first decision wins).
         _tasks.Cancel(static _ => true, out _);
         ReportStopping();
@@ -345,7 +474,7 @@ internal sealed class RunCore<TEvent> : RunContext<TEvent>, IAbandonableRun
         }
 
         CancelMode? mode;
-        lock (_lock)
+        lock (Gate)
         {
             mode = _stoppedBy;
         }

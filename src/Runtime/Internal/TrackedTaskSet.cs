@@ -1,10 +1,12 @@
 namespace CancelGen.Internal;
 
-/// <summary>The live tasks of a run. Once closed (empty, run's code ended) nothing more can join.</summary>
+/// <summary>
+/// The live tasks of a run. Once closed (empty, run's code ended) nothing more can join. The set is its own lock
+/// (internal, never handed out) and creates its dictionary with the first task.
+/// </summary>
 internal sealed class TrackedTaskSet
 {
-    private readonly object _lock = new();
-    private readonly Dictionary<long, TrackedTask> _live = [];
+    private Dictionary<long, TrackedTask>? _live;
     private long _lastId;
     private bool _closed;
 
@@ -12,9 +14,9 @@ internal sealed class TrackedTaskSet
     {
         get
         {
-            lock (_lock)
+            lock (this)
             {
-                return _live.Count;
+                return _live?.Count ?? 0;
             }
         }
     }
@@ -27,32 +29,32 @@ internal sealed class TrackedTaskSet
     /// <summary>Adds <paramref name="task"/>; <see langword="false"/> when the set is closed.</summary>
     public bool TryAdd(TrackedTask task)
     {
-        lock (_lock)
+        lock (this)
         {
             if (_closed)
             {
                 return false;
             }
 
-            _live.Add(task.Id, task);
+            (_live ??= []).Add(task.Id, task);
             return true;
         }
     }
 
     public void Remove(TrackedTask task)
     {
-        lock (_lock)
+        lock (this)
         {
-            _live.Remove(task.Id);
+            _live?.Remove(task.Id);
         }
     }
 
     /// <summary>Closes the set when it is empty; <see langword="true"/> for the one caller that closed it.</summary>
     public bool TryClose()
     {
-        lock (_lock)
+        lock (this)
         {
-            if (_closed || _live.Count != 0)
+            if (_closed || _live?.Count is > 0)
             {
                 return false;
             }
@@ -64,8 +66,13 @@ internal sealed class TrackedTaskSet
 
     public TrackedTaskInfo[] Snapshot()
     {
-        lock (_lock)
+        lock (this)
         {
+            if (_live is null || _live.Count == 0)
+            {
+                return [];
+            }
+
             var infos = new TrackedTaskInfo[_live.Count];
             var i = 0;
             foreach (var task in _live.Values)
@@ -84,13 +91,18 @@ internal sealed class TrackedTaskSet
     public int Cancel(Func<TrackedTask, bool> match, out List<Exception>? callbackFailures)
     {
         List<TrackedTask> selected;
-        lock (_lock)
+        callbackFailures = null;
+        lock (this)
         {
+            if (_live is null || _live.Count == 0)
+            {
+                return 0;
+            }
+
             selected = [.. _live.Values.Where(match)];
         }
 
         // Cancelling runs the work's callbacks: never under the lock.
-        callbackFailures = null;
         foreach (var task in selected)
         {
             if (task.RequestCancel() is { } failure)
@@ -106,8 +118,13 @@ internal sealed class TrackedTaskSet
     public Task WhenTurnEnded(int turn)
     {
         Task[] ended;
-        lock (_lock)
+        lock (this)
         {
+            if (_live is null)
+            {
+                return Task.CompletedTask;
+            }
+
             ended = [.. _live.Values.Where(t => t.Turn == turn).Select(t => t.Ended)];
         }
 
