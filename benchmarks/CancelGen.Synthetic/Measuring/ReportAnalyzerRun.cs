@@ -29,6 +29,7 @@ internal static partial class ReportAnalyzerRun
             var output = await DotnetBuild.RunAsync(
                 folder, "build", name, "-c", "Release", "--no-restore", "--no-incremental",
                 "-p:BuildProjectReferences=false", "-p:ReportAnalyzer=true", "-v:d").ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"reportanalyzer-{run}.log"), output).ConfigureAwait(false);
             var times = ReportAnalyzerTimes.Parse(output);
             var row = kind == SyntheticProjectKind.Generators
                 ? (times.GeneratorSeconds(PeerPackages.StreamingRunGenerator), times.GeneratorSeconds(PeerPackages.LoggerMessageGenerator))
@@ -74,10 +75,10 @@ internal static partial class ReportAnalyzerRun
         return text.ToString();
     }
 
-    /// <summary>Distinct <c>file(line,col): warning ID</c> lines per ID (MSBuild prints each diagnostic twice).</summary>
+    /// <summary>Distinct <c>file(line,col): warning ID</c> per ID (MSBuild prints each diagnostic twice, with and without the full path).</summary>
     private static Dictionary<string, int> Findings(string output) =>
         WarningLine().Matches(output)
-            .Select(static m => (Id: m.Groups["id"].Value, Where: m.Groups["where"].Value))
+            .Select(static m => (Id: m.Groups["id"].Value, Where: Path.GetFileName(m.Groups["where"].Value)))
             .Distinct()
             .GroupBy(static w => w.Id, StringComparer.Ordinal)
             .ToDictionary(static g => g.Key, static g => g.Count(), StringComparer.Ordinal);

@@ -5,7 +5,7 @@ namespace CancelGen.Synthetic.Sources;
 
 /// <summary>
 /// The analyzer rows' project: <see cref="SyntheticShape.PerFile"/> <c>await foreach</c> loops per file, one per
-/// method, every method an <c>async Task&lt;int&gt;</c> with a <c>CancellationToken</c> in scope that the loop does
+/// method, <see cref="LoopsPerClass"/> methods per class, every method an <c>async Task&lt;int&gt;</c> with a <c>CancellationToken</c> in scope that the loop does
 /// not pass on — the shape Meziantou's MA0079 (token in scope, method returns a task) and MA0080 report, and the
 /// shape the CancelGen rules look at:
 /// <list type="bullet">
@@ -19,6 +19,12 @@ public static class AwaitForeachLoopSources
 {
     /// <summary>One run-reading loop in this many leaks its run (the rest use <c>await using</c>).</summary>
     public const int LeakEvery = 5;
+
+    /// <summary>
+    /// Loops (methods) per class: a file holds as many classes as it needs. Classes of ordinary size matter for
+    /// a fair comparison: a rule that looks through the containing type's members for a token pays per member.
+    /// </summary>
+    public const int LoopsPerClass = 10;
 
     /// <summary>The files of a project of <paramref name="shape"/>.</summary>
     /// <param name="shape">How many files and how many loops per file.</param>
@@ -47,24 +53,28 @@ public static class AwaitForeachLoopSources
             namespace Synthetic.Loops;
 
             """);
-        text.Append(CultureInfo.InvariantCulture, $"public sealed partial class Loops{file:D4}\n{{\n");
-        for (var loop = 0; loop < loops; loop++)
+        for (var first = 0; first < loops; first += LoopsPerClass)
         {
-            text.Append(loop % 2 == 0 ? MarkedMethodLoop(loop) : RunLoop(loop, leaks: loop / 2 % LeakEvery == 0)).Append('\n');
-        }
-
-        text.Append("""
-                private static async IAsyncEnumerable<int> Numbers(int count)
-                {
-                    for (var n = 0; n < count; n++)
-                    {
-                        await Task.Yield();
-                        yield return n;
-                    }
-                }
+            text.Append(CultureInfo.InvariantCulture, $"public sealed partial class Loops{file:D4}_{first / LoopsPerClass:D2}\n{{\n");
+            for (var loop = first; loop < Math.Min(loops, first + LoopsPerClass); loop++)
+            {
+                text.Append(loop % 2 == 0 ? MarkedMethodLoop(loop) : RunLoop(loop, leaks: loop / 2 % LeakEvery == 0)).Append('\n');
             }
 
-            """);
+            text.Append("""
+                    private static async IAsyncEnumerable<int> Numbers(int count)
+                    {
+                        for (var n = 0; n < count; n++)
+                        {
+                            await Task.Yield();
+                            yield return n;
+                        }
+                    }
+                }
+
+                """);
+        }
+
         return text.ToString();
     }
 
