@@ -29,7 +29,17 @@ internal static class DocumentationBuilder
         string markedMethodName,
         CancellationToken cancellationToken)
     {
-        var members = ReadDocumentation(method, cancellationToken);
+        var xml = ReadDocumentationXml(method, cancellationToken);
+        if (xml is not null && PlainDocumentation.TryGetContent(xml) is { } plain)
+        {
+            // Nothing to drop or rewrite, and the text is what the XML round trip below would write: skip it
+            // (an XmlReader and an XmlWriter with their buffers per method were most of what the generator allocated).
+            var lines = Unindent(plain);
+            lines.Add("<returns>" + HandleLine + "</returns>");
+            return lines;
+        }
+
+        var members = xml is null ? null : ParseDocumentation(xml);
         if (members is null)
         {
             return Default(markedMethodName);
@@ -110,8 +120,8 @@ internal static class DocumentationBuilder
     private static string TokenLine(string tokenParameterName) =>
         "<param name=\"" + tokenParameterName + "\">Stops the run when cancelled, like <c>Cancel()</c> on the returned handle.</param>";
 
-    /// <summary>The documentation as an element holding the doc's top-level elements, or null when there is none usable.</summary>
-    private static XElement? ReadDocumentation(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>The documentation as XML (a <c>member</c> element), or null when there is none usable.</summary>
+    private static string? ReadDocumentationXml(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
         if (syntax is null)
@@ -136,11 +146,12 @@ internal static class DocumentationBuilder
             xml = method.GetDocumentationCommentXml(expandIncludes: true, cancellationToken: cancellationToken);
         }
 
-        if (string.IsNullOrWhiteSpace(xml) || xml!.Contains("<!-- Badly formed XML"))
-        {
-            return null;
-        }
+        return string.IsNullOrWhiteSpace(xml) || xml!.Contains("<!-- Badly formed XML") ? null : xml;
+    }
 
+    /// <summary>The documentation as an element holding the doc's top-level elements, or null when there is none usable.</summary>
+    private static XElement? ParseDocumentation(string xml)
+    {
         try
         {
             var root = XElement.Parse(xml, LoadOptions.PreserveWhitespace);
