@@ -16,7 +16,7 @@ internal static class CommandLine
           generators  N files of [StreamingRun] methods and N files of [LoggerMessage] methods, M per file (default 100 x 4)
           loops       N files of M await foreach loops each (default 100 x 100: 10,000 loops)
           write       writes the project (default folder: artifacts/synthetic/<kind>-<N>x<M>) and prints its path
-          measure     writes it, builds it once (restore, references), then R times (default 3) with
+          measure     writes it, builds it twice uncounted (restore and references; a warm-up compile), then R times (default 3) with
                       --no-incremental -p:ReportAnalyzer=true -v:d, and prints the median per-generator or
                       per-analyzer times and the ratio CancelGen / peer
         """;
