@@ -29,7 +29,17 @@ internal static class DocumentationBuilder
         string markedMethodName,
         CancellationToken cancellationToken)
     {
-        var members = ReadDocumentation(method, cancellationToken);
+        var xml = ReadDocumentationXml(method, cancellationToken);
+        if (xml is not null && PlainDocumentation.TryGetContent(xml) is { } plain)
+        {
+            // Nothing to drop or rewrite, and the text is what the XML round trip below would write: skip it
+            // (an XmlReader and an XmlWriter with their buffers per method were most of what the generator allocated).
+            var lines = Unindent(plain);
+            lines.Add("<returns>" + HandleLine + "</returns>");
+            return lines;
+        }
+
+        var members = xml is null ? null : ParseDocumentation(xml);
         if (members is null)
         {
             return Default(markedMethodName);
@@ -60,8 +70,7 @@ internal static class DocumentationBuilder
             }
         }
 
-        var text = string.Concat(members.Nodes().Select(static n => n.ToString(SaveOptions.DisableFormatting)));
-        var result = Unindent(text);
+        var result = Unindent(WriteNodes(members));
         if (hadParamTags && tokenParameterName is not null)
         {
             // Right after the last <param>, where a reader looks for it.
@@ -72,6 +81,31 @@ internal static class DocumentationBuilder
         result.Add("<returns>" + HandleLine + "</returns>");
         return result;
     }
+
+    /// <summary>
+    /// The element's child nodes as XML text, as <c>string.Concat(nodes.Select(n =&gt; n.ToString(SaveOptions.DisableFormatting)))</c>
+    /// would give, through one writer: <c>XNode.ToString</c> creates an <see cref="XmlWriter"/> (and its buffers) per
+    /// node, which was most of what the generator allocated on large projects.
+    /// </summary>
+    private static string WriteNodes(XElement members)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var writer = XmlWriter.Create(text, FragmentSettings))
+        {
+            foreach (var node in members.Nodes())
+            {
+                node.WriteTo(writer);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly XmlWriterSettings FragmentSettings = new()
+    {
+        OmitXmlDeclaration = true,
+        ConformanceLevel = ConformanceLevel.Fragment,
+    };
 
     private static List<string> Default(string markedMethodName)
     {
@@ -86,8 +120,8 @@ internal static class DocumentationBuilder
     private static string TokenLine(string tokenParameterName) =>
         "<param name=\"" + tokenParameterName + "\">Stops the run when cancelled, like <c>Cancel()</c> on the returned handle.</param>";
 
-    /// <summary>The documentation as an element holding the doc's top-level elements, or null when there is none usable.</summary>
-    private static XElement? ReadDocumentation(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>The documentation as XML (a <c>member</c> element), or null when there is none usable.</summary>
+    private static string? ReadDocumentationXml(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
         if (syntax is null)
@@ -112,11 +146,12 @@ internal static class DocumentationBuilder
             xml = method.GetDocumentationCommentXml(expandIncludes: true, cancellationToken: cancellationToken);
         }
 
-        if (string.IsNullOrWhiteSpace(xml) || xml!.Contains("<!-- Badly formed XML"))
-        {
-            return null;
-        }
+        return string.IsNullOrWhiteSpace(xml) || xml!.Contains("<!-- Badly formed XML") ? null : xml;
+    }
 
+    /// <summary>The documentation as an element holding the doc's top-level elements, or null when there is none usable.</summary>
+    private static XElement? ParseDocumentation(string xml)
+    {
         try
         {
             var root = XElement.Parse(xml, LoadOptions.PreserveWhitespace);

@@ -110,10 +110,11 @@ internal static partial class StreamingRunParser
         }
 
         // An optional parameter before a required one (CS1737) would be copied into the wrapper.
+        // Read from the syntax: asking the symbol binds (and nullable-analyzes) every default value.
         var seenOptional = false;
         foreach (var parameter in method.Parameters)
         {
-            if (parameter.HasExplicitDefaultValue)
+            if (HasDefaultValueSyntax(parameter))
             {
                 seenOptional = true;
             }
@@ -138,6 +139,26 @@ internal static partial class StreamingRunParser
 
         return method.Parameters.Any(static p => !SymbolFormatting.IsUsableName(p.Name) || SymbolFormatting.ContainsErrors(p.Type))
             || method.TypeParameters.Any(static t => !SymbolFormatting.IsUsableName(t.Name) || t.ConstraintTypes.Any(SymbolFormatting.ContainsErrors));
+    }
+
+    /// <summary>Whether the parameter is declared with <c>= value</c> (for a parameter without source, whether it has a default).</summary>
+    private static bool HasDefaultValueSyntax(IParameterSymbol parameter)
+    {
+        var references = parameter.DeclaringSyntaxReferences;
+        if (references.IsDefaultOrEmpty)
+        {
+            return parameter.HasExplicitDefaultValue;
+        }
+
+        foreach (var reference in references)
+        {
+            if (reference.GetSyntax() is ParameterSyntax { Default: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the body has a <c>yield</c> of its own (not one of a nested lambda or local function).</summary>

@@ -358,7 +358,9 @@ internal static partial class StreamingRunParser
                 Name: SymbolFormatting.Identifier(parameter.Name),
                 Type: SymbolFormatting.Type(parameter.Type),
                 Role: roles[i],
-                DefaultValue: SymbolFormatting.DefaultValue(parameter),
+                // Only the wrapper's own parameters carry a default; the context's and token's are never read,
+                // and reading one makes the compiler bind (and nullable-analyze) its default value.
+                DefaultValue: roles[i] == ParameterRole.Passed ? SymbolFormatting.DefaultValue(parameter) : null,
                 Attributes: roles[i] == ParameterRole.Passed ? ParameterAttributes(parameter, keptNames) : string.Empty,
                 IsParams: parameter.IsParams,
                 IsThis: i == 0 && signature.IsExtensionMethod && IsExtensionContainer(method.ContainingType),
