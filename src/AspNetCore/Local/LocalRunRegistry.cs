@@ -146,11 +146,13 @@ internal sealed class LocalRunRegistry : IRunRegistry
         var retention = _options.EndedRunRetention;
         if (retention == TimeSpan.Zero)
         {
+            _logger.RunRetained(run.Id, retention);
             Drop(run);
             return;
         }
 
         run.RetentionTimer = _timeProvider.CreateTimer(static state => ((RunEnding)state!).Drop(), new RunEnding(this, run), retention, Timeout.InfiniteTimeSpan);
+        _logger.RunRetained(run.Id, retention);
     }
 
     private void Drop(LocalRun run)

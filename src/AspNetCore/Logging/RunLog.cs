@@ -30,6 +30,9 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Shutdown timeout reached with {Count} runs not yet ended")]
     public static partial void ShutdownTimedOut(this ILogger logger, int count);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Debug, Message = "Run {RunId} ended; kept for {Retention}")]
+    public static partial void RunRetained(this ILogger logger, string runId, TimeSpan retention);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "{Method} {Path}: run {RunId} -> {StatusCode}")]
     public static partial void RequestAnswered(this ILogger logger, string method, PathString path, string runId, int statusCode);
 
