@@ -45,7 +45,8 @@ internal static class RunEndpoints
         }
 
         var state = await run.GetStateAsync(context.RequestAborted).ConfigureAwait(false);
-        if (lastEventId > state.LastEventId)
+        // A lost run's last event number is only known as of its last recorded transition: a reader may have more.
+        if (lastEventId > state.LastEventId && state.Status != RegisteredRunStatus.Lost)
         {
             return Reject(context, RunProblems.BadRequest("Malformed Last-Event-ID", $"Last-Event-ID {lastEventId} is after the run's last event ({state.LastEventId})."));
         }

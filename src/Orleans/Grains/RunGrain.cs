@@ -166,6 +166,7 @@ internal sealed class RunGrain : Grain, IRunGrain
             if (mode == CancelMode.Immediate)
             {
                 await run.Ended;
+                _owned.Remove(Id);
             }
             else
             {
@@ -217,6 +218,7 @@ internal sealed class RunGrain : Grain, IRunGrain
         {
             await run.CancelAsync(CancelMode.Immediate);
             await run.Ended;
+            _owned.Remove(Id);
             await PersistAsync();
         }
     }
