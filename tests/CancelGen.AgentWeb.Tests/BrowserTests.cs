@@ -21,8 +21,7 @@ public sealed class BrowserTests
         await page.Locator("#send").ClickAsync();
         await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
             async () => await page.Locator("#answer").TextContentAsync() is { } text && text.Contains("Let me check", StringComparison.Ordinal), "the first words");
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
-            async () => await page.Locator("#tasks li").CountAsync() == 2, "two running tool calls");
+        await ToolCallsRunningAsync(server, page);
 
         await page.Locator("#stop").ClickAsync();
 
@@ -42,13 +41,12 @@ public sealed class BrowserTests
         var page = browser.Page;
 
         await page.Locator("#send").ClickAsync();
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
-            async () => await page.Locator("#tasks li").CountAsync() == 2, "two running tool calls");
+        await ToolCallsRunningAsync(server, page);
 
         await page.RunAndWaitForResponseAsync(
             () => page.Locator("#stop-after-turn").ClickAsync(),
             response => response.Url.Contains("/cancel?mode=afterTurn", StringComparison.Ordinal) && response.Status == 200);
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
+        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
             async () => await page.Locator("#status").GetAttributeAsync("data-status") != "running", "the end of the run");
 
         await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "cancelled");
@@ -79,7 +77,7 @@ public sealed class BrowserTests
 
         Assert.Equal(runUrl, page.Url);
         await Expect(page.Locator("#answer")).ToHaveTextAsync(before!);
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
+        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
             async () => await page.Locator("#status").GetAttributeAsync("data-status") == "completed", "the completed run");
         var shown = await page.Locator("#answer").TextContentAsync();
         Assert.StartsWith(before!, shown, StringComparison.Ordinal);
@@ -95,13 +93,12 @@ public sealed class BrowserTests
         var page = browser.Page;
 
         await page.Locator("#send").ClickAsync();
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
-            async () => await page.Locator("#tasks li").CountAsync() == 2, "two running tool calls");
+        await ToolCallsRunningAsync(server, page);
 
         await page.RunAndWaitForResponseAsync(
             () => page.Locator("#tasks li .cancel-task").First.ClickAsync(),
             response => response.Url.Contains("/tasks/", StringComparison.Ordinal) && response.Status == 200);
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
+        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
             async () => await page.Locator("#status").GetAttributeAsync("data-status") == "completed", "the completed run");
 
         await Expect(page.Locator("#tools li[data-state=cancelled]")).ToHaveCountAsync(1);
@@ -125,9 +122,20 @@ public sealed class BrowserTests
 
         await page.RunAndWaitForResponseAsync(() => page.Locator("#pause").ClickAsync(), r => r.Url.EndsWith("/resume", StringComparison.Ordinal));
         await Expect(page.Locator("#pause")).ToHaveTextAsync("Pause");
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
+        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
             async () => await page.Locator("#status").GetAttributeAsync("data-status") == "completed", "the completed run");
         Assert.False((await ServerStateAsync(server, page)).IsPaused);
+    }
+
+    /// <summary>
+    /// Moves the clock a word at a time until the page lists the first turn's two tool calls, then (clock still) until
+    /// its live task list shows both calls running: a tool call lasts far longer than the steps that reach it.
+    /// </summary>
+    private static async Task ToolCallsRunningAsync(SampleServer server, IPage page)
+    {
+        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
+            async () => await page.Locator("#tools li[data-state=running]").CountAsync() == 2, "two tool calls");
+        await Expect(page.Locator("#tasks li[data-state=running]")).ToHaveCountAsync(2);
     }
 
     private static string RunId(IPage page) =>

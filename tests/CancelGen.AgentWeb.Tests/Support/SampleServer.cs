@@ -15,8 +15,11 @@ internal sealed class SampleServer : IAsyncDisposable
     /// <summary>How long each word takes on the fake clock.</summary>
     public static readonly TimeSpan Chunk = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long each tool call takes on the fake clock.</summary>
-    public static readonly TimeSpan ToolLatency = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long each tool call takes on the fake clock: 600 word steps, so stepping word by word never ends a call by
+    /// accident; a test that wants the calls done steps by this much.
+    /// </summary>
+    public static readonly TimeSpan ToolLatency = TimeSpan.FromMinutes(1);
 
     private SampleServer(WebApplication app, FakeTimeProvider time)
     {
