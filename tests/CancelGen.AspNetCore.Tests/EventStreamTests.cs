@@ -73,6 +73,7 @@ public sealed class EventStreamTests
         var (run, id) = await app.StartRunAsync(client);
         run.EmitTexts(1, 4);
         run.Finish();
+        await app.Logs.WaitForAsync(3, id);
 
         var byQuery = await SseClient.ReadToEndAsync(client, id, query: "?lastEventId=2");
         var headerWins = await SseClient.ReadToEndAsync(client, id, lastEventIdHeader: "3", query: "?lastEventId=1");
@@ -105,7 +106,7 @@ public sealed class EventStreamTests
         var (run, id) = await app.StartRunAsync(client);
         run.EmitTexts(1, 6);
         run.Finish();
-        await run.Handle.Completion;
+        await app.Logs.WaitForAsync(3, id);
 
         var frames = await SseClient.ReadToEndAsync(client, id, lastEventIdHeader: "1");
 

@@ -36,6 +36,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public TestServer Server => App.GetTestServer();
 
+    /// <summary>The last answer of <c>POST /start</c> (to look at a refusal).</summary>
+    public HttpResponseMessage? LastStartResponse { get; private set; }
+
     public static async Task<TestApp> StartAsync(
         Action<StreamingRunsOptions>? configure = null,
         Action<WebApplicationBuilder>? build = null,
@@ -86,6 +89,7 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var response = await client.PostAsync("/start", null);
+        LastStartResponse = response;
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<StartAnswer>())!.Id;
     }
