@@ -33,7 +33,8 @@ internal static class AgentWebHost
         builder.Services.AddSingleton(settings.TimeProvider);
         builder.Services.AddSingleton(new WeatherAgent(settings.Chunk, settings.ToolLatency, settings.TimeProvider));
         builder.Services.AddProblemDetails();
-        builder.Services.AddStreamingRuns(options => options.DetachedRunTimeout = TimeSpan.FromMinutes(2));
+        var runs = builder.Services.AddStreamingRuns(options => options.DetachedRunTimeout = TimeSpan.FromMinutes(2));
+        ClusterMode.FromArgs(args)?.Apply(builder, runs, settings);
         return builder;
     }
 
