@@ -16,6 +16,7 @@ public sealed class RegistryTests
         var run = new ScriptedRun();
         var context = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "carol")], "Test")) };
         var id = cluster.B.Registry.Add(run.Handle, context);
+        Assert.NotNull(await cluster.B.Registry.FindAsync(id)); // on the owner, a lookup waits for the grain
 
         var error = Assert.Throws<InvalidOperationException>(() => cluster.B.Registry.Add(run.Handle, context));
         Assert.Contains("already registered", error.Message, StringComparison.Ordinal);

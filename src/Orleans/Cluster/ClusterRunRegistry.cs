@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CancelGen.Grains;
 using CancelGen.Local;
 using CancelGen.Logging;
@@ -12,44 +13,31 @@ namespace CancelGen.Cluster;
 /// <summary>
 /// The <see cref="IRunRegistry"/> of <c>UseOrleans()</c>: a run is added to this instance's in-memory registry (its
 /// one consumer and event log, as without a cluster) and recorded in its run grain, activated here; any instance
-/// finds it through that grain.
+/// finds it through that grain. <see cref="Add{TEvent}"/> does not wait for the grain; lookups on this instance do.
 /// </summary>
 internal sealed class ClusterRunRegistry(
     LocalRunRegistry local,
     IGrainFactory grains,
     ILocalSiloDetails silo,
     GrainCalls calls,
+    TimeProvider timeProvider,
     ILogger<ClusterRunRegistry> logger) : IRunRegistry
 {
+    private const int AttachAttempts = 20;
+
+    private readonly ConcurrentDictionary<string, Task> _attaching = new(StringComparer.Ordinal);
+
     public string Add<TEvent>(RunResultStreaming<TEvent> run, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(context);
-        if (TaskScheduler.Current != TaskScheduler.Default)
-        {
-            throw new InvalidOperationException(
-                "IRunRegistry.Add under UseOrleans() waits for the run's grain to be activated on this instance; call it from request code, not from grain code or another task scheduler.");
-        }
-
         var id = local.Add(run, context);
-        bool attached;
-        try
-        {
-            attached = AttachAsync(id).GetAwaiter().GetResult();
-        }
-        catch (Exception exception)
-        {
-            run.Cancel();
-            throw new InvalidOperationException($"Run {id} could not be recorded in the cluster (its grain did not answer); the run is cancelled.", exception);
-        }
 
-        if (!attached)
-        {
-            run.Cancel();
-            throw new InvalidOperationException($"Run {id}'s grain was activated on another instance than the one running it; the run is cancelled so that it never runs without its grain.");
-        }
-
-        ClusterLog.RunAttached(logger, id, silo.SiloAddress);
+        // Not waited for here (a request thread blocked on a grain call starves the thread pool under load): lookups
+        // on this instance wait for it; the grain call is local and done long before the id reaches another instance.
+        var attaching = AttachAsync(id, run);
+        _attaching[id] = attaching;
+        _ = attaching.ContinueWith(static (_, state) => ((Attaching)state!).Done(), new Attaching(this, id), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return id;
     }
 
@@ -60,12 +48,49 @@ internal sealed class ClusterRunRegistry(
             return null;
         }
 
+        if (_attaching.TryGetValue(id, out var attaching))
+        {
+            await attaching.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var grain = grains.GetGrain<IRunGrain>(id);
         var info = await calls.CallAsync(id, grain.FindAsync, cancellationToken).ConfigureAwait(false);
         return info is null ? null : new ClusterRun(id, info.Owner, grain, calls, logger);
     }
 
-    private Task<bool> AttachAsync(string id)
+    /// <summary>
+    /// Records the run in its grain, activated on this instance. A lookup from another instance that got there first
+    /// activates the grain there, which refuses and deactivates; then this asks again. A run that cannot be recorded
+    /// is cancelled: it never runs without its grain.
+    /// </summary>
+    private async Task AttachAsync<TEvent>(string id, RunResultStreaming<TEvent> run)
+    {
+        try
+        {
+            for (var attempt = 1; attempt <= AttachAttempts; attempt++)
+            {
+                if (await AttachOnceAsync(id).ConfigureAwait(false))
+                {
+                    ClusterLog.RunAttached(logger, id, silo.SiloAddress);
+                    return;
+                }
+
+                await Task.Delay(GrainCalls.RetryDelay, timeProvider).ConfigureAwait(false);
+            }
+
+            ClusterLog.RunNotAttached(logger, null, id);
+        }
+#pragma warning disable CA1031 // Whatever failed, the run must not go on unrecorded; the failure is logged.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            ClusterLog.RunNotAttached(logger, exception, id);
+        }
+
+        run.Cancel();
+    }
+
+    private Task<bool> AttachOnceAsync(string id)
     {
         // Place the grain here whatever the local silo's status says (PreferLocalPlacement alone falls back to
         // random placement while this silo is not yet active).
@@ -78,5 +103,11 @@ internal sealed class ClusterRunRegistry(
         {
             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
+    }
+
+    /// <summary>Forgets a finished attach.</summary>
+    private sealed record Attaching(ClusterRunRegistry Registry, string Id)
+    {
+        public void Done() => Registry._attaching.TryRemove(Id, out _);
     }
 }

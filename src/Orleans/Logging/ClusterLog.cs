@@ -17,6 +17,9 @@ internal static partial class ClusterLog
     [LoggerMessage(EventId = 1704, Level = LogLevel.Information, Message = "Run {RunId} added on instance {Silo}.")]
     public static partial void RunAttached(ILogger logger, string runId, Orleans.Runtime.SiloAddress silo);
 
+    [LoggerMessage(EventId = 1708, Level = LogLevel.Error, Message = "Run {RunId} could not be recorded in its grain on this instance; the run is cancelled.")]
+    public static partial void RunNotAttached(ILogger logger, Exception? exception, string runId);
+
     [LoggerMessage(EventId = 1705, Level = LogLevel.Information, Message = "Instance shutting down: cancelling its {Count} live runs.")]
     public static partial void ShutdownCancelling(ILogger logger, int count);
 

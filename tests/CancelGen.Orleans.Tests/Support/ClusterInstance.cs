@@ -18,7 +18,7 @@ namespace CancelGen.Orleans.Tests.Support;
 /// </summary>
 public sealed class ClusterInstance : IAsyncDisposable
 {
-    private readonly Queue<ScriptedRun> _next = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, ScriptedRun> _next = new();
 
     private ClusterInstance(string name, InProcessSiloHandle silo, WebApplication web)
     {
@@ -58,7 +58,7 @@ public sealed class ClusterInstance : IAsyncDisposable
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapPost("/start", (HttpContext context, IRunRegistry runs) => TypedResults.Ok(new StartAnswer(runs.Add(instance.TakeNext().Handle, context))));
+        app.MapPost("/start", (Guid key, HttpContext context, IRunRegistry runs) => TypedResults.Ok(new StartAnswer(runs.Add(instance.Take(key).Handle, context))));
         app.MapStreamingRuns();
         await app.StartAsync();
         return instance;
@@ -80,15 +80,17 @@ public sealed class ClusterInstance : IAsyncDisposable
     public async Task<(ScriptedRun Run, string Id)> StartRunAsync(string? user = null)
     {
         var run = new ScriptedRun();
-        lock (_next)
-        {
-            _next.Enqueue(run);
-        }
-
+        var key = Guid.NewGuid();
+        _next[key] = run;
         using var client = Client(user);
-        var response = await client.PostAsync("/start", null);
+        var response = await client.PostAsync($"/start?key={key}", null);
         response.EnsureSuccessStatusCode();
-        return (run, (await response.Content.ReadFromJsonAsync<StartAnswer>())!.Id);
+        var id = (await response.Content.ReadFromJsonAsync<StartAnswer>())!.Id;
+
+        // Add does not wait for the run's grain; a lookup on the owner does. A real client's next request comes a
+        // network round trip later; the test makes that ordering certain instead of likely.
+        Assert.NotNull(await Registry.FindAsync(id));
+        return (run, id);
     }
 
     /// <summary><c>GET /runs/{id}</c> through this instance: the status JSON.</summary>
@@ -115,13 +117,7 @@ public sealed class ClusterInstance : IAsyncDisposable
         await Web.DisposeAsync();
     }
 
-    private ScriptedRun TakeNext()
-    {
-        lock (_next)
-        {
-            return _next.Dequeue();
-        }
-    }
+    private ScriptedRun Take(Guid key) => _next.TryRemove(key, out var run) ? run : throw new InvalidOperationException($"No scripted run {key}.");
 
     private sealed record StartAnswer(string Id);
 }
