@@ -26,6 +26,22 @@ public interface IRunRegistry
     /// <exception cref="InvalidOperationException"><paramref name="run"/> is already registered.</exception>
     string Add<TEvent>(RunResultStreaming<TEvent> run, HttpContext context);
 
+    /// <summary>
+    /// <see cref="Add{TEvent}"/>, answered once the run can be found through every instance of the app: with a
+    /// cluster registry (<c>UseOrleans()</c>), once the run is recorded cluster-wide, so that the id handed to a client
+    /// is never unknown to the instance its next request lands on. The in-memory registry answers at once.
+    /// </summary>
+    /// <typeparam name="TEvent">The run's event type.</typeparam>
+    /// <param name="run">A run nobody consumes yet.</param>
+    /// <param name="context">The request that starts the run.</param>
+    /// <param name="cancellationToken">Stops waiting (the run is still added).</param>
+    /// <returns>The run's id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> or <paramref name="context"/> is null.</exception>
+    /// <exception cref="TooManyRunsException">The user already has <see cref="StreamingRunsOptions.MaxRunsPerOwner"/> live runs; <paramref name="run"/> is cancelled.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="run"/> is already registered, or could not be recorded (it is then cancelled).</exception>
+    ValueTask<string> AddAsync<TEvent>(RunResultStreaming<TEvent> run, HttpContext context, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Add(run, context));
+
     /// <summary>Looks a run up by id, whoever owns it (the endpoints check ownership themselves).</summary>
     /// <param name="id">The id <see cref="Add{TEvent}"/> returned.</param>
     /// <param name="cancellationToken">Stops the lookup.</param>

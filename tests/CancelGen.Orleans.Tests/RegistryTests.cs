@@ -35,6 +35,22 @@ public sealed class RegistryTests
     }
 
     [Fact]
+    public async Task AddAsync_answers_once_every_instance_finds_the_run()
+    {
+        await using var cluster = await RunCluster.StartAsync();
+        var run = new ScriptedRun();
+        var id = await cluster.C.Registry.AddAsync(run.Handle, new DefaultHttpContext());
+
+        // Asked first on another instance than the owner: the run is already recorded, its grain already on C.
+        var found = await cluster.A.Registry.FindAsync(id);
+        Assert.NotNull(found);
+        Assert.Null(found.Owner);
+        Assert.Equal(1, cluster.C.OwnedLiveRuns);
+        Assert.Equal(RegisteredRunStatus.Cancelled, (await found.CancelAsync(CancelMode.Immediate)).Status);
+        Assert.Equal(RunStatus.Cancelled, run.Handle.Status);
+    }
+
+    [Fact]
     public async Task The_record_follows_each_transition()
     {
         await using var cluster = await RunCluster.StartAsync();

@@ -10,14 +10,15 @@ internal static class ChatEndpoints
 
     /// <summary>Maps the chat endpoint.</summary>
     public static void MapChat(this WebApplication app) =>
-        app.MapPost("/api/chat", (ChatRequest request, WeatherAgent agent, IRunRegistry runs, HttpContext context) =>
+        app.MapPost("/api/chat", async (ChatRequest request, WeatherAgent agent, IRunRegistry runs, HttpContext context) =>
         {
             if (string.IsNullOrWhiteSpace(request.Prompt) || request.Prompt.Length > MaxPromptLength)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad prompt", detail: $"Send a prompt of 1 to {MaxPromptLength} characters.");
             }
 
-            var id = runs.Add(agent.Start(request.Prompt), context);
+            // AddAsync: in cluster mode, answered once any instance can find the run.
+            var id = await runs.AddAsync(agent.Start(request.Prompt), context, context.RequestAborted);
             return Results.Ok(new ChatStarted(id));
         });
 }

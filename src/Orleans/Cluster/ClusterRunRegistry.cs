@@ -25,20 +25,35 @@ internal sealed class ClusterRunRegistry(
 {
     private const int AttachAttempts = 20;
 
-    private readonly ConcurrentDictionary<string, Task> _attaching = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<bool>> _attaching = new(StringComparer.Ordinal);
 
-    public string Add<TEvent>(RunResultStreaming<TEvent> run, HttpContext context)
+    public string Add<TEvent>(RunResultStreaming<TEvent> run, HttpContext context) => Start(run, context).Id;
+
+    public async ValueTask<string> AddAsync<TEvent>(RunResultStreaming<TEvent> run, HttpContext context, CancellationToken cancellationToken = default)
+    {
+        var (id, attaching) = Start(run, context);
+        if (!await attaching.WaitAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"Run {id} could not be recorded in the cluster; the run is cancelled.");
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// Adds the run here and starts recording it in its grain. Not waited for by <see cref="Add{TEvent}"/> (a request
+    /// thread blocked on a grain call starves the thread pool under load): lookups on this instance wait for it, and
+    /// <see cref="AddAsync{TEvent}"/> answers after it, so that no other instance can be asked about the id first.
+    /// </summary>
+    private (string Id, Task<bool> Attaching) Start<TEvent>(RunResultStreaming<TEvent> run, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(context);
         var id = local.Add(run, context);
-
-        // Not waited for here (a request thread blocked on a grain call starves the thread pool under load): lookups
-        // on this instance wait for it; the grain call is local and done long before the id reaches another instance.
         var attaching = AttachAsync(id, run);
         _attaching[id] = attaching;
         _ = attaching.ContinueWith(static (_, state) => ((Attaching)state!).Done(), new Attaching(this, id), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return id;
+        return (id, attaching);
     }
 
     public async ValueTask<IRegisteredRun?> FindAsync(string id, CancellationToken cancellationToken = default)
@@ -63,7 +78,7 @@ internal sealed class ClusterRunRegistry(
     /// activates the grain there, which refuses and deactivates; then this asks again. A run that cannot be recorded
     /// is cancelled: it never runs without its grain.
     /// </summary>
-    private async Task AttachAsync<TEvent>(string id, RunResultStreaming<TEvent> run)
+    private async Task<bool> AttachAsync<TEvent>(string id, RunResultStreaming<TEvent> run)
     {
         try
         {
@@ -72,7 +87,7 @@ internal sealed class ClusterRunRegistry(
                 if (await AttachOnceAsync(id).ConfigureAwait(false))
                 {
                     ClusterLog.RunAttached(logger, id, silo.SiloAddress);
-                    return;
+                    return true;
                 }
 
                 await Task.Delay(GrainCalls.RetryDelay, timeProvider).ConfigureAwait(false);
@@ -88,6 +103,7 @@ internal sealed class ClusterRunRegistry(
         }
 
         run.Cancel();
+        return false;
     }
 
     private Task<bool> AttachOnceAsync(string id)
