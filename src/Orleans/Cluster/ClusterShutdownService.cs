@@ -40,6 +40,12 @@ internal sealed class ClusterShutdownService(OwnedRuns owned, ILogger<ClusterShu
         {
             // The rest is the grains' deactivation's business (bounded by the same deadline).
         }
+#pragma warning disable CA1031 // A run whose end could not be recorded must not stop the rest of the shutdown.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            ClusterLog.ShutdownFailed(logger, exception);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

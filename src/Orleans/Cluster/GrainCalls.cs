@@ -1,6 +1,7 @@
 using CancelGen.Logging;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace CancelGen.Cluster;
 
@@ -14,9 +15,12 @@ internal sealed class GrainCalls(TimeProvider timeProvider, ILogger<GrainCalls> 
     /// <summary>How long to wait before asking an unreachable grain again.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Whether <paramref name="exception"/> says the grain's instance could not be reached (or the call was cut).</summary>
+    /// <summary>
+    /// Whether <paramref name="exception"/> says the grain's instance could not be reached, or the call was cut on the
+    /// way (not an answer of the grain: a storage conflict or a bug is not asked again).
+    /// </summary>
     public static bool IsUnreachable(Exception exception) => exception is
-        SiloUnavailableException or OrleansMessageRejectionException or OrleansException or TimeoutException or EnumerationAbortedException;
+        OrleansMessageRejectionException or ConnectionFailedException or ClientNotAvailableException or TimeoutException or EnumerationAbortedException;
 
     /// <summary>Runs <paramref name="call"/> until it is answered, or until <paramref name="cancellationToken"/>.</summary>
     public async Task<T> CallAsync<T>(string runId, Func<Task<T>> call, CancellationToken cancellationToken)

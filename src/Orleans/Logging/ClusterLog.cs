@@ -20,6 +20,9 @@ internal static partial class ClusterLog
     [LoggerMessage(EventId = 1708, Level = LogLevel.Error, Message = "Run {RunId} could not be recorded in its grain on this instance; the run is cancelled.")]
     public static partial void RunNotAttached(ILogger logger, Exception? exception, string runId);
 
+    [LoggerMessage(EventId = 1709, Level = LogLevel.Error, Message = "Instance shutting down: cancelling or recording some of its runs failed.")]
+    public static partial void ShutdownFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1705, Level = LogLevel.Information, Message = "Instance shutting down: cancelling its {Count} live runs.")]
     public static partial void ShutdownCancelling(ILogger logger, int count);
 
