@@ -43,11 +43,8 @@ public sealed class BrowserTests
         await page.Locator("#send").ClickAsync();
         await ToolCallsRunningAsync(server, page);
 
-        await page.RunAndWaitForResponseAsync(
-            () => page.Locator("#stop-after-turn").ClickAsync(),
-            response => response.Url.Contains("/cancel?mode=afterTurn", StringComparison.Ordinal) && response.Status == 200);
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
-            async () => await page.Locator("#status").GetAttributeAsync("data-status") != "running", "the end of the run");
+        await ClickAcknowledgedAsync(page, page.Locator("#stop-after-turn"), "/cancel?mode=afterTurn");
+        await RunToEndAsync(server, page);
 
         await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "cancelled");
         await Expect(page.Locator("#tools li[data-state=done]")).ToHaveCountAsync(2);
@@ -77,8 +74,8 @@ public sealed class BrowserTests
 
         Assert.Equal(runUrl, page.Url);
         await Expect(page.Locator("#answer")).ToHaveTextAsync(before!);
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
-            async () => await page.Locator("#status").GetAttributeAsync("data-status") == "completed", "the completed run");
+        await RunToEndAsync(server, page);
+        await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "completed");
         var shown = await page.Locator("#answer").TextContentAsync();
         Assert.StartsWith(before!, shown, StringComparison.Ordinal);
         Assert.Equal(await ServerTextAsync(server, RunId(page)), shown);
@@ -95,11 +92,9 @@ public sealed class BrowserTests
         await page.Locator("#send").ClickAsync();
         await ToolCallsRunningAsync(server, page);
 
-        await page.RunAndWaitForResponseAsync(
-            () => page.Locator("#tasks li .cancel-task").First.ClickAsync(),
-            response => response.Url.Contains("/tasks/", StringComparison.Ordinal) && response.Status == 200);
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
-            async () => await page.Locator("#status").GetAttributeAsync("data-status") == "completed", "the completed run");
+        await ClickAcknowledgedAsync(page, page.Locator("#tasks li .cancel-task").First, "/tasks/");
+        await RunToEndAsync(server, page);
+        await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "completed");
 
         await Expect(page.Locator("#tools li[data-state=cancelled]")).ToHaveCountAsync(1);
         await Expect(page.Locator("#tools li[data-state=cancelled]")).ToContainTextAsync("was cancelled");
@@ -116,14 +111,14 @@ public sealed class BrowserTests
         await page.Locator("#send").ClickAsync();
         await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.Chunk,
             async () => (await page.Locator("#answer").TextContentAsync() ?? "").Length > 0, "the first word");
-        await page.RunAndWaitForResponseAsync(() => page.Locator("#pause").ClickAsync(), r => r.Url.EndsWith("/pause", StringComparison.Ordinal));
+        await ClickAcknowledgedAsync(page, page.Locator("#pause"), "/pause");
         await Expect(page.Locator("#pause")).ToHaveTextAsync("Resume");
         Assert.True((await ServerStateAsync(server, page)).IsPaused);
 
-        await page.RunAndWaitForResponseAsync(() => page.Locator("#pause").ClickAsync(), r => r.Url.EndsWith("/resume", StringComparison.Ordinal));
+        await ClickAcknowledgedAsync(page, page.Locator("#pause"), "/resume");
         await Expect(page.Locator("#pause")).ToHaveTextAsync("Pause");
-        await ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
-            async () => await page.Locator("#status").GetAttributeAsync("data-status") == "completed", "the completed run");
+        await RunToEndAsync(server, page);
+        await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "completed");
         Assert.False((await ServerStateAsync(server, page)).IsPaused);
     }
 
@@ -137,6 +132,17 @@ public sealed class BrowserTests
             async () => await page.Locator("#tools li[data-state=running]").CountAsync() == 2, "two tool calls");
         await Expect(page.Locator("#tasks li[data-state=running]")).ToHaveCountAsync(2);
     }
+
+    /// <summary>Clicks <paramref name="button"/> and waits for the server's 200 to the control call it makes.</summary>
+    private static Task ClickAcknowledgedAsync(IPage page, ILocator button, string route) =>
+        page.RunAndWaitForResponseAsync(
+            () => button.ClickAsync(),
+            response => response.Url.Contains(route, StringComparison.Ordinal) && response.Status == 200);
+
+    /// <summary>Moves the clock a tool call at a time until the page shows the run ended.</summary>
+    private static Task RunToEndAsync(SampleServer server, IPage page) =>
+        ClockDriver.AdvanceUntilAsync(server.Time, SampleServer.ToolLatency,
+            async () => await page.Locator("#status").GetAttributeAsync("data-status") != "running", "the end of the run");
 
     private static string RunId(IPage page) =>
         System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["run"] ?? throw new Xunit.Sdk.XunitException($"No run id in {page.Url}.");
