@@ -1,4 +1,5 @@
 using CancelGen.AgentWeb.Tests.Support;
+using CancelGen.Orleans.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace CancelGen.AgentWeb.Tests;
@@ -10,7 +11,7 @@ public sealed class ClusterBrowserTests
     [Fact]
     public async Task A_run_started_on_instance_0_is_stopped_from_a_page_on_instance_1()
     {
-        var basePort = ClusterSampleServer.FreeBasePort();
+        var basePort = LoopbackPorts.FreeClusterBase();
         await using var first = await ClusterSampleServer.StartAsync(0, basePort);
         await using var second = await ClusterSampleServer.StartAsync(1, basePort);
         await using var starter = await BrowserSession.OpenAsync(first.Url);

@@ -12,7 +12,7 @@ public sealed class TwoProcessTests
     [Fact]
     public async Task A_run_started_on_instance_0_is_read_and_stopped_through_instance_1_over_HTTP()
     {
-        var basePort = AgentWebProcess.FreeBasePort();
+        var basePort = LoopbackPorts.FreeClusterBase();
         await using var first = AgentWebProcess.Start(0, basePort);
         await first.WaitUntilServingAsync(Startup);
         await using var second = AgentWebProcess.Start(1, basePort);

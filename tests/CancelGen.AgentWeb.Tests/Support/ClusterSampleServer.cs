@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AgentWeb.Hosting;
 using Microsoft.AspNetCore.Builder;
 
@@ -39,38 +37,10 @@ internal sealed class ClusterSampleServer : IAsyncDisposable
         return new ClusterSampleServer(app);
     }
 
-    /// <summary>A base port with the four ports two instances need (silo and gateway each) free.</summary>
-    public static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var basePort = Random.Shared.Next(20000, 40000);
-            if (Enumerable.Range(basePort, 4).All(IsFree))
-            {
-                return basePort;
-            }
-        }
-
-        throw new InvalidOperationException("No four consecutive free loopback ports found.");
-    }
-
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
     }
 
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 
@@ -40,7 +39,7 @@ public sealed class AgentWebProcess : IAsyncDisposable
     /// <summary>Starts instance <paramref name="instance"/> of a cluster whose primary silo listens on <paramref name="basePort"/>.</summary>
     public static AgentWebProcess Start(int instance, int basePort)
     {
-        var httpPort = FreePort();
+        var httpPort = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Metadata("AgentWebDirectory"),
@@ -60,21 +59,6 @@ public sealed class AgentWebProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return result;
-    }
-
-    /// <summary>A base port with the four ports two instances need (silo and gateway each) free.</summary>
-    public static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var basePort = Random.Shared.Next(20000, 40000);
-            if (Enumerable.Range(basePort, 4).All(IsFree))
-            {
-                return basePort;
-            }
-        }
-
-        throw new InvalidOperationException("No four consecutive free loopback ports found.");
     }
 
     /// <summary>Waits until the instance answers HTTP (its silo has joined the cluster by then).</summary>
@@ -123,27 +107,6 @@ public sealed class AgentWebProcess : IAsyncDisposable
 
     private static string Metadata(string key) =>
         typeof(AgentWebProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == key).Value!;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     private void Append(string? line)
     {
