@@ -42,11 +42,7 @@ public sealed class SharedMemoryGrainStorage : IGrainStorage
         var key = Key(stateName, grainId);
         lock (_gate)
         {
-            var current = _records.TryGetValue(key, out var record) ? record.ETag : null;
-            if (current != grainState.ETag)
-            {
-                throw new InconsistentStateException($"ETag mismatch for {key}", current, grainState.ETag);
-            }
+            CheckETag(key, grainState.ETag);
 
             var etag = (++_version).ToString(CultureInfo.InvariantCulture);
             _records[key] = (JsonSerializer.Serialize(grainState.State), etag);
@@ -62,11 +58,7 @@ public sealed class SharedMemoryGrainStorage : IGrainStorage
         var key = Key(stateName, grainId);
         lock (_gate)
         {
-            var current = _records.TryGetValue(key, out var record) ? record.ETag : null;
-            if (current != grainState.ETag)
-            {
-                throw new InconsistentStateException($"ETag mismatch for {key}", current, grainState.ETag);
-            }
+            CheckETag(key, grainState.ETag);
 
             _records.TryRemove(key, out _);
             grainState.ETag = null;
@@ -77,4 +69,14 @@ public sealed class SharedMemoryGrainStorage : IGrainStorage
     }
 
     private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
+
+    /// <summary>Refuses a write or clear whose ETag is not the stored record's (as a real store does). Called under the lock.</summary>
+    private void CheckETag(string key, string? etag)
+    {
+        var current = _records.TryGetValue(key, out var record) ? record.ETag : null;
+        if (current != etag)
+        {
+            throw new InconsistentStateException($"ETag mismatch for {key}", current, etag);
+        }
+    }
 }
