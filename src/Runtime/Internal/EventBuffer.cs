@@ -46,6 +46,9 @@ internal sealed class EventBuffer<TEvent>
     /// <summary>Whether a consumer holds the one consumer slot.</summary>
     public bool HasConsumer => Volatile.Read(ref _consumerActive) != 0;
 
+    /// <summary>Whether a consumer waits for the next event (read without the lock, after a fence by the caller).</summary>
+    public bool HasWaiter => Volatile.Read(ref _waiter) is not null;
+
     /// <summary>How many events are queued (a hint read without the lock).</summary>
     public int Count => _count;
 

@@ -76,29 +76,39 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
             _run.StartCodeOnConsumer();
         }
 
-        if (_pump is { } pump && _buffer.Count == 0 && pump.TryAdvance(out var produced))
+        while (true)
         {
-            if (_buffer.DeliveryStopped)
+            if (_pump is { } pump && _buffer.Count == 0 && pump.TryAdvance(out var produced))
             {
-                _buffer.KeepUndelivered(produced);
-                return new ValueTask<bool>(false);
+                if (_buffer.DeliveryStopped)
+                {
+                    _buffer.KeepUndelivered(produced);
+                    return new ValueTask<bool>(false);
+                }
+
+                Current = produced;
+                return new ValueTask<bool>(true);
             }
 
-            Current = produced;
-            return new ValueTask<bool>(true);
-        }
+            _core.Reset();
+            switch (_buffer.TakeOrWait(this, wait: true, out var item, out var fault))
+            {
+                case TakeResult.Item:
+                    Current = item;
+                    return new ValueTask<bool>(true);
+                case TakeResult.End:
+                    return new ValueTask<bool>(false);
+                case TakeResult.Fault:
+                    _run.MarkFaultObserved();
+                    return new ValueTask<bool>(Task.FromException<bool>(fault!));
+            }
 
-        _core.Reset();
-        switch (_buffer.TakeOrWait(this, wait: true, out var item, out var fault))
-        {
-            case TakeResult.Item:
-                Current = item;
-                return new ValueTask<bool>(true);
-            case TakeResult.End:
-                return new ValueTask<bool>(false);
-            case TakeResult.Fault:
-                _run.MarkFaultObserved();
-                return new ValueTask<bool>(Task.FromException<bool>(fault!));
+            // Waiting now. The pump that held the step may have released it without seeing this wait: when the step is
+            // free, withdraw the wait and take the step (unless something was handed over meanwhile).
+            if (_pump is not { IsIdle: true } || !_buffer.TryCancelWait(this))
+            {
+                break;
+            }
         }
 
         if (_cancellationToken.CanBeCanceled)

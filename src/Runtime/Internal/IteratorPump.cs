@@ -148,7 +148,7 @@ internal sealed class IteratorPump<TEvent>
         switch (_buffer.TryWrite(item, out var waiter))
         {
             case WriteResult.Written:
-                var keep = KeepOrRelease();
+                var keep = KeepOrReleaseAfterWrite();
                 waiter?.WakeInline();
                 return keep;
             case WriteResult.Full:
@@ -225,7 +225,7 @@ internal sealed class IteratorPump<TEvent>
             switch (_buffer.TryWrite(item, out var waiter))
             {
                 case WriteResult.Written:
-                    var keep = KeepOrRelease();
+                    var keep = KeepOrReleaseAfterWrite();
                     waiter?.WakeInline();
                     if (keep)
                     {
@@ -272,6 +272,41 @@ internal sealed class IteratorPump<TEvent>
         Interlocked.Exchange(ref _state, Idle);
 #endif
         return ShouldRunFree && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle;
+    }
+
+    /// <summary>
+    /// After the pump wrote an event while holding the step: like <see cref="KeepOrRelease"/>, but also keeps the step
+    /// when the consumer is waiting for an event.
+    /// </summary>
+    /// <remarks>
+    /// The consumer may read the event just queued, find the step held and wait, all before this release: then the pump
+    /// must step again, or nobody would. The consumer stores itself as the waiter, then (after a full fence) reads the
+    /// state (<see cref="IsIdle"/>); the pump stores <see cref="Idle"/> with an interlocked exchange (a full fence),
+    /// then reads the waiter. One of the two sees the other: either the consumer finds the step free and takes it, or
+    /// the pump finds the waiter and keeps stepping.
+    /// </remarks>
+    private bool KeepOrReleaseAfterWrite()
+    {
+        if (ShouldRunFree)
+        {
+            return true;
+        }
+
+        Interlocked.Exchange(ref _state, Idle);
+        return (ShouldRunFree || _buffer.HasWaiter) && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle;
+    }
+
+    /// <summary>
+    /// Whether nobody holds the step, read after a full fence: called by a consumer that has just stored itself as the
+    /// waiter (see <see cref="KeepOrReleaseAfterWrite"/>), which then withdraws its wait and takes the step itself.
+    /// </summary>
+    public bool IsIdle
+    {
+        get
+        {
+            Interlocked.MemoryBarrier();
+            return Volatile.Read(ref _state) == Idle;
+        }
     }
 
     // ---- the consumer's step -----------------------------------------------------------------
