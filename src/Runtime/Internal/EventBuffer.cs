@@ -386,6 +386,7 @@ internal sealed class EventBuffer<TEvent>
             }
         }
 
+        Pump?.OnConsumerDetaching();
         Interlocked.Exchange(ref _consumerActive, 0);
         Pump?.OnConsumerDetached();
     }

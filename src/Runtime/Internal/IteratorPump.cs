@@ -8,12 +8,14 @@ namespace CancelGen.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Whoever holds the step (<see cref="Stepping"/>) advances the iterator; nobody does while it is <see cref="Idle"/>
+/// Whoever holds the step (<see cref="Stepping"/>: the pump; <see cref="Consumer"/>: the consumer) advances the
+/// iterator; nobody does while it is <see cref="Idle"/>
 /// (the iterator is suspended at a <c>yield return</c>). While no consumer is attached the pump keeps the step and
 /// goes on by itself, on the thread pool, as the run always did. While a consumer is attached the pump goes idle
-/// after each event, and the consumer, finding the buffer empty, takes the step and advances the iterator itself
-/// (<see cref="TryAdvance"/>): an event produced synchronously goes straight to it, with no thread-pool hop; one
-/// produced later is handed to it by the pump's continuation.
+/// after each event, and the consumer, finding the buffer empty, takes the step, advances the iterator itself and
+/// keeps the step from one event to the next (<see cref="TryAdvance"/>): an event produced synchronously goes straight
+/// to it, with no thread-pool hop and no interlocked operation; one produced later is handed to it by the pump's
+/// continuation.
 /// </para>
 /// <para>
 /// The pump runs free again (keeps the step) once the consumer detaches, or for good once the run is stopped or an
@@ -29,6 +31,7 @@ internal sealed class IteratorPump<TEvent>
     private const int Idle = 0;
     private const int Stepping = 1;
     private const int Finished = 2;
+    private const int Consumer = 3;
 
     private static readonly ContextCallback s_moveNext = static state => ((IteratorPump<TEvent>)state!).MoveSource();
     private static readonly ContextCallback s_runSteps = static state => ((IteratorPump<TEvent>)state!).RunSteps();
@@ -45,6 +48,9 @@ internal sealed class IteratorPump<TEvent>
     private ValueTask<bool> _move;
     private int _state = Stepping;
     private volatile bool _runFree;
+
+    // Written by the consumer only, with plain stores: whether it is inside a step (see TryAdvance).
+    private bool _consumerInStep;
 
     public IteratorPump(RunCore<TEvent> run, Func<RunContext, CancellationToken, IAsyncEnumerable<TEvent>> iterator)
     {
@@ -252,38 +258,17 @@ internal sealed class IteratorPump<TEvent>
         }
     }
 
-    /// <summary>After an event: keep the step when running free, otherwise release it (and take it back if a kick came meanwhile).</summary>
-    /// <remarks>
-    /// Releasing is a store of <see cref="Idle"/> followed by a load of the free-running flags; a kick is a store of a
-    /// flag followed by a load of the state. One of the two must see the other's store. On .NET the kicks (rare: once
-    /// per stop, after-turn request, wait for the end or detach) pay for that with a process-wide barrier, so the
-    /// release, once per event, is a plain volatile store; elsewhere the release is an interlocked exchange.
-    /// </remarks>
-    private bool KeepOrRelease()
-    {
-        if (ShouldRunFree)
-        {
-            return true;
-        }
-
-#if NET
-        Volatile.Write(ref _state, Idle);
-#else
-        Interlocked.Exchange(ref _state, Idle);
-#endif
-        return ShouldRunFree && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle;
-    }
-
     /// <summary>
-    /// After the pump wrote an event while holding the step: like <see cref="KeepOrRelease"/>, but also keeps the step
-    /// when the consumer is waiting for an event.
+    /// After the pump wrote an event while holding the step: keeps the step when running free or when the consumer
+    /// waits for an event, otherwise releases it (and takes it back if a kick came meanwhile).
     /// </summary>
     /// <remarks>
     /// The consumer may read the event just queued, find the step held and wait, all before this release: then the pump
     /// must step again, or nobody would. The consumer stores itself as the waiter, then (after a full fence) reads the
     /// state (<see cref="IsIdle"/>); the pump stores <see cref="Idle"/> with an interlocked exchange (a full fence),
     /// then reads the waiter. One of the two sees the other: either the consumer finds the step free and takes it, or
-    /// the pump finds the waiter and keeps stepping.
+    /// the pump finds the waiter and keeps stepping. The same fence orders the release before the read of the
+    /// free-running flags that a kick stores.
     /// </remarks>
     private bool KeepOrReleaseAfterWrite()
     {
@@ -312,39 +297,92 @@ internal sealed class IteratorPump<TEvent>
     // ---- the consumer's step -----------------------------------------------------------------
 
     /// <summary>
-    /// Called by the consumer when the buffer is empty: takes the step if nobody holds it and advances the iterator
-    /// on the consumer's thread (without its synchronization context, in the run's execution context).
+    /// Called by the consumer when the buffer is empty: advances the iterator on the consumer's thread (without its
+    /// synchronization context, in the run's execution context) when the consumer holds the step or can take it.
     /// <see langword="true"/> with the event when it came at once; <see langword="false"/> when the consumer must wait
-    /// on the buffer (the step is pending, held by someone else, or the run ended).
+    /// on the buffer (the step is pending, held by the pump, or the run ended).
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A consumer that took the step keeps it (<see cref="Consumer"/>) from one event to the next, so a run read as
+    /// fast as it produces costs no interlocked operation per event: the consumer marks itself inside a step with a
+    /// plain store, then reads the state and <see cref="_runFree"/>. A kick (<see cref="RunFree"/>) stores the flag,
+    /// then issues a process-wide barrier, then reads the consumer's mark: after the barrier either the consumer sees
+    /// the flag (and hands the step to the pump at the start or the end of its step), or the kick sees the consumer
+    /// outside a step (in its loop body, perhaps waiting for the run's end) and takes the step from it.
+    /// </para>
+    /// <para>
+    /// Every way out that leaves the consumer waiting first gives the step up: to the pump (a pending step, a pause, a
+    /// scheduler of its own), to <see cref="Idle"/> (an event was queued meanwhile), or to the end.
+    /// </para>
+    /// </remarks>
     public bool TryAdvance(out TEvent item)
     {
         item = default!;
-        if (Volatile.Read(ref _state) != Idle || Interlocked.CompareExchange(ref _state, Stepping, Idle) != Idle)
+        _consumerInStep = true;
+        if (Volatile.Read(ref _state) != Consumer || _runFree)
         {
-            return false;
+            if (!TryTakeStep())
+            {
+                _consumerInStep = false;
+                return false;
+            }
         }
 
+        var produced = StepOnConsumer(out item);
+#if NET
+        Volatile.Write(ref _consumerInStep, false);
+#else
+        // No process-wide barrier for kicks here: give the step back after each event, with a full fence.
+        _consumerInStep = false;
+        Interlocked.CompareExchange(ref _state, Idle, Consumer);
+#endif
+        if (_runFree)
+        {
+            TakeForPump();
+        }
+
+        return produced;
+    }
+
+    /// <summary>Takes the step for the consumer when nobody holds it; hands it to the pump when a kick came while the consumer held it.</summary>
+    private bool TryTakeStep()
+    {
+        switch (Volatile.Read(ref _state))
+        {
+            case Consumer:
+                // _runFree: the run must go on by itself now.
+                TakeForPump();
+                return false;
+            case Idle:
+                return Interlocked.CompareExchange(ref _state, Consumer, Idle) == Idle;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>One step of the iterator on the consumer's thread, which holds the step (<see cref="Consumer"/>).</summary>
+    private bool StepOnConsumer(out TEvent item)
+    {
+        item = default!;
         if (TaskScheduler.Current != TaskScheduler.Default)
         {
             // The consumer runs on a scheduler of its own: the run's code must not, so the pump steps on the pool.
+            Volatile.Write(ref _state, Stepping);
             QueueSteps();
             return false;
         }
 
         if (_buffer.Count != 0)
         {
-            // An event arrived meanwhile: the consumer takes it from the buffer.
-            if (KeepOrRelease())
-            {
-                QueueSteps();
-            }
-
+            // An event was queued before the consumer took the step: the consumer takes it from the buffer.
+            Volatile.Write(ref _state, Idle);
             return false;
         }
 
         if (_run.IsPaused)
         {
+            Volatile.Write(ref _state, Stepping);
             _ = StepWhenResumedAsync();
             return false;
         }
@@ -385,6 +423,8 @@ internal sealed class IteratorPump<TEvent>
         var move = _move;
         if (!move.IsCompleted)
         {
+            // The pump's continuation finishes the step: it holds the step from now on.
+            Volatile.Write(ref _state, Stepping);
             AwaitMove(move);
             return false;
         }
@@ -400,11 +440,6 @@ internal sealed class IteratorPump<TEvent>
             item = default!;
             Finish(EventBuffer<TEvent>.Closed(_run.CancellationToken));
             return false;
-        }
-
-        if (KeepOrRelease())
-        {
-            QueueSteps();
         }
 
         return true;
@@ -428,17 +463,43 @@ internal sealed class IteratorPump<TEvent>
         Kick();
     }
 
+    /// <summary>
+    /// The consumer is leaving (before its slot is freed, on its own thread, outside a step): a step it kept goes back
+    /// to <see cref="Idle"/>, so the next consumer, or the pump once the slot is free, takes it with an interlocked operation.
+    /// </summary>
+    public void OnConsumerDetaching() => Interlocked.CompareExchange(ref _state, Idle, Consumer);
+
     /// <summary>The consumer left (its slot is already free): the run goes on by itself.</summary>
     public void OnConsumerDetached() => Kick();
 
     private void Kick()
     {
 #if NET
-        // Pairs with the plain store of a release (KeepOrRelease): after this barrier, either the releasing thread sees
-        // the flag just stored, or this thread sees the state it released.
+        // Pairs with the consumer's plain stores (its in-step mark, see TryAdvance): after this barrier, either the
+        // consumer sees the flag just stored, or this thread sees whether the consumer is inside a step.
         Interlocked.MemoryBarrierProcessWide();
 #endif
-        if (ShouldRunFree && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle)
+        if (!ShouldRunFree)
+        {
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle)
+        {
+            QueueSteps();
+        }
+        else if (!Volatile.Read(ref _consumerInStep) && Interlocked.CompareExchange(ref _state, Stepping, Consumer) == Consumer)
+        {
+            // The consumer kept the step and is in its loop body (perhaps waiting for the run's end): take it.
+            QueueSteps();
+        }
+    }
+
+    /// <summary>Gives a free or consumer-held step to the pump, which then runs free on the thread pool.</summary>
+    private void TakeForPump()
+    {
+        if (Interlocked.CompareExchange(ref _state, Stepping, Consumer) == Consumer
+            || Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle)
         {
             QueueSteps();
         }
