@@ -41,6 +41,9 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
     private Exception? _handedFault;
     private int _disposed;
 
+    // Whether this consumer saw the run's code started (then it never checks again).
+    private bool _codeStarted;
+
     public EventConsumer(RunCore<TEvent> run, object handle, CancellationToken first, CancellationToken second)
     {
         _run = run;
@@ -70,7 +73,7 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
-        if (!_run.CodeStarted)
+        if (!_codeStarted && !(_codeStarted = _run.CodeStarted))
         {
             // The thread pool has not started the run's code yet: this consumer would only wait for it, so it starts it.
             _run.StartCodeOnConsumer();

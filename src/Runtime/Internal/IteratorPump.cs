@@ -355,7 +355,20 @@ internal sealed class IteratorPump<TEvent>
                 TakeForPump();
                 return false;
             case Idle:
-                return Interlocked.CompareExchange(ref _state, Consumer, Idle) == Idle;
+                if (Interlocked.CompareExchange(ref _state, Consumer, Idle) != Idle)
+                {
+                    return false;
+                }
+
+                if (_buffer.Count != 0)
+                {
+                    // An event was queued before the consumer took the step: the consumer takes it from the buffer.
+                    // (While the consumer keeps the step nothing else writes, so this is checked only here.)
+                    Volatile.Write(ref _state, Idle);
+                    return false;
+                }
+
+                return true;
             default:
                 return false;
         }
@@ -373,13 +386,6 @@ internal sealed class IteratorPump<TEvent>
             return false;
         }
 
-        if (_buffer.Count != 0)
-        {
-            // An event was queued before the consumer took the step: the consumer takes it from the buffer.
-            Volatile.Write(ref _state, Idle);
-            return false;
-        }
-
         if (_run.IsPaused)
         {
             Volatile.Write(ref _state, Stepping);
@@ -388,6 +394,7 @@ internal sealed class IteratorPump<TEvent>
         }
 
         var syncContext = SynchronizationContext.Current;
+        ValueTask<bool> move;
         try
         {
             if (syncContext is not null)
@@ -398,10 +405,14 @@ internal sealed class IteratorPump<TEvent>
             if (_context is { } context && ExecutionContext.Capture() != context)
             {
                 ExecutionContext.Run(context, s_moveNext, this);
+                move = _move;
+                _move = default;
             }
             else
             {
-                MoveSource();
+#pragma warning disable CA2012 // Consumed once below: at once when completed, or by the pump's continuation.
+                move = _source!.MoveNextAsync();
+#pragma warning restore CA2012
             }
         }
 #pragma warning disable CA1031 // The run's failure: recorded by Finish.
@@ -420,7 +431,6 @@ internal sealed class IteratorPump<TEvent>
             }
         }
 
-        var move = _move;
         if (!move.IsCompleted)
         {
             // The pump's continuation finishes the step: it holds the step from now on.
@@ -429,7 +439,6 @@ internal sealed class IteratorPump<TEvent>
             return false;
         }
 
-        _move = default;
         if (!TryGetItem(move, out item))
         {
             return false;
@@ -446,7 +455,7 @@ internal sealed class IteratorPump<TEvent>
     }
 
 #pragma warning disable CA2012 // Stored for the step holder, who consumes it exactly once (at once when completed, or from its continuation).
-    private void MoveSource() => _move = _source!.MoveNextAsync();
+    private void MoveSource() => _move = _source!.MoveNextAsync(); // in the run's execution context (ExecutionContext.Run)
 #pragma warning restore CA2012
 
     // ---- kicks from outside ------------------------------------------------------------------
