@@ -19,6 +19,9 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
     , IThreadPoolWorkItem
 #endif
 {
+    // Returned for an event: a completed ValueTask<bool> built in place is written in bytes and read back in words, a
+    // store-forwarding stall per event (about 6 ns of ~40 in the emitter benchmark).
+    private static readonly ValueTask<bool> s_true = new(true);
     private static readonly Action<object?> s_onCancelled = static state => ((EventConsumer<TEvent>)state!).OnCancelled();
 #if !NET
     private static readonly WaitCallback s_wake = static state => ((EventConsumer<TEvent>)state!)._core.SetResult(true);
@@ -79,6 +82,7 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
             _run.StartCodeOnConsumer();
         }
 
+        var spinner = default(SpinWait);
         while (true)
         {
             if (_pump is { } pump && _buffer.Count == 0 && pump.TryAdvance(out var produced))
@@ -90,7 +94,20 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
                 }
 
                 Current = produced;
-                return new ValueTask<bool>(true);
+                return s_true;
+            }
+
+            if (_pump is { IsSteppingNow: true } && !spinner.NextSpinWillYield && _buffer.Count == 0)
+            {
+                // The pump (a thread-pool thread that started the run before this consumer came) is producing right
+                // now: a short spin usually sees its next event or the step freed, where waiting would move this
+                // consumer onto the pump's thread.
+#if NET
+                spinner.SpinOnce(sleep1Threshold: -1);
+#else
+                spinner.SpinOnce();
+#endif
+                continue;
             }
 
             _core.Reset();
@@ -98,7 +115,7 @@ internal sealed class EventConsumer<TEvent> : IAsyncEnumerator<TEvent>, IValueTa
             {
                 case TakeResult.Item:
                     Current = item;
-                    return new ValueTask<bool>(true);
+                    return s_true;
                 case TakeResult.End:
                     return new ValueTask<bool>(false);
                 case TakeResult.Fault:

@@ -52,6 +52,9 @@ internal sealed class IteratorPump<TEvent>
     // Written by the consumer only, with plain stores: whether it is inside a step (see TryAdvance).
     private bool _consumerInStep;
 
+    // Whether the step holder waits for the iterator's pending step (the run's code is awaiting something).
+    private volatile bool _awaitingMove;
+
     public IteratorPump(RunCore<TEvent> run, Func<RunContext, CancellationToken, IAsyncEnumerable<TEvent>> iterator)
     {
         _run = run;
@@ -126,12 +129,14 @@ internal sealed class IteratorPump<TEvent>
     private void AwaitMove(ValueTask<bool> move)
     {
         _move = move;
+        _awaitingMove = true;
         move.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onMoved);
     }
 
     /// <summary>The iterator's pending step has completed (on whatever thread completed it).</summary>
     private void OnMoved()
     {
+        _awaitingMove = false;
         var move = _move;
         _move = default;
         if (OnMoveCompleted(move))
@@ -293,6 +298,13 @@ internal sealed class IteratorPump<TEvent>
             return Volatile.Read(ref _state) == Idle;
         }
     }
+
+    /// <summary>
+    /// Whether the pump holds the step and is advancing the iterator right now (not awaiting a pending step): an
+    /// event, or a free step, is then moments away, and a consumer that spins briefly keeps running on its own thread
+    /// instead of being woken on the pump's.
+    /// </summary>
+    public bool IsSteppingNow => Volatile.Read(ref _state) == Stepping && !_awaitingMove;
 
     // ---- the consumer's step -----------------------------------------------------------------
 
