@@ -1,3 +1,4 @@
+using CancelGen.Generators.Models;
 using CancelGen.Generators.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -245,6 +246,31 @@ public class FilePerTypeTests
         Assert.DoesNotContain(outcome.GeneratorDiagnostics, static d => d.Id is "CS8784" or "CS8785");
         var names = outcome.Sources.Select(static s => s.HintName).ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void Wrappers_that_claim_one_hint_name_with_different_declarations_get_numbered_names()
+    {
+        // Unreachable from compiling code (a hint name is a type's identity), so built from a real model: the
+        // grouping must still never hand the driver the same hint name twice.
+        var outcome = GeneratorHarness.Run(Usings + """
+            namespace Agents;
+
+            internal partial class Same
+            {
+                [StreamingRun] public async IAsyncEnumerable<int> RunAsync() { await Task.Yield(); yield return 1; }
+            }
+            """);
+        var model = outcome.Result.TrackedSteps[TrackingNames.Models].SelectMany(static s => s.Outputs).Select(static o => o.Value).OfType<StreamingRunModel>().Single();
+        var asStruct = model with { ContainingTypes = new[] { model.ContainingTypes[0] with { Keyword = "struct" } }.ToEquatableArray() };
+
+        var files = Emitting.WrapperFiles.Group([model, asStruct, model], CancellationToken.None);
+
+        Assert.Equal(2, files.Length);
+        Assert.Equal(2, files[0].Wrappers.Count);
+        Assert.Equal(model.TypeHintName, files[0].HintName);
+        Assert.Equal(model.TypeHintName[..^".g.cs".Length] + ".2.g.cs", files[1].HintName);
+        Assert.Equal("struct", files[1].ContainingTypes[0].Keyword);
     }
 
     private static string SourceContaining(GeneratorRunOutcome outcome, string text) =>
