@@ -39,7 +39,9 @@ public sealed class StreamingRunGenerator : IIncrementalGenerator
         // so a file per method would cost a quadratic number of comparisons). The types are grouped from the
         // collected models: an edit that leaves every model as it was leaves the collection cached, so nothing
         // below re-runs; an edit that changes one model re-groups (cheap: values only) and the driver compares each
-        // type's group with its previous value, so only the files of types whose wrappers changed are re-emitted.
+        // type's group with the previous run's at the same position, so only the files of types whose wrappers
+        // changed are re-emitted (types are in source order: a type added or removed in the middle also re-emits,
+        // with the same text, the files after it).
         var types = models
             .Collect()
             .SelectMany(static (all, cancellationToken) => WrapperFiles.Group(all, cancellationToken))
