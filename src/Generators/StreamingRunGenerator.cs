@@ -10,7 +10,8 @@ namespace CancelGen.Generators;
 
 /// <summary>
 /// Generates the <c>...Streamed</c> wrapper of every method marked <c>[StreamingRun]</c>. The pipeline:
-/// ForAttributeWithMetadataName -> parse into an equatable model (or diagnostics) -> emit from the model.
+/// ForAttributeWithMetadataName -> parse into an equatable model (or diagnostics) -> group the models by containing
+/// type -> emit one file per type from its models.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StreamingRunGenerator : IIncrementalGenerator
@@ -34,8 +35,20 @@ public sealed class StreamingRunGenerator : IIncrementalGenerator
             .Select(static (r, _) => r.Model!)
             .WithTrackingName(TrackingNames.Models);
 
-        context.RegisterSourceOutput(models, static (production, model) =>
-            production.AddSource(model.HintName, SourceText.From(StreamingRunEmitter.Emit(model), Encoding.UTF8)));
+        // One file per containing type (the driver's check of a new hint name against every earlier one is linear,
+        // so a file per method would cost a quadratic number of comparisons). The types are grouped from the
+        // collected models: an edit that leaves every model as it was leaves the collection cached, so nothing
+        // below re-runs; an edit that changes one model re-groups (cheap: values only) and the driver compares each
+        // type's group with the previous run's at the same position, so only the files of types whose wrappers
+        // changed are re-emitted (types are in source order: a type added or removed in the middle also re-emits,
+        // with the same text, the files after it).
+        var types = models
+            .Collect()
+            .SelectMany(static (all, cancellationToken) => WrapperFiles.Group(all, cancellationToken))
+            .WithTrackingName(TrackingNames.Types);
+
+        context.RegisterSourceOutput(types, static (production, type) =>
+            production.AddSource(type.HintName, SourceText.From(StreamingRunEmitter.Emit(type), Encoding.UTF8)));
 
         // Diagnostic leg: equatable diagnostics (file path + span), matched back to their syntax tree only when
         // reported. A location in a tree (not a bare file path) is what lets '#pragma warning disable' and

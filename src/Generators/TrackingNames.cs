@@ -9,6 +9,9 @@ public static class TrackingNames
     /// <summary>The models of the valid targets, one per wrapper to emit.</summary>
     public const string Models = nameof(Models);
 
+    /// <summary>The models grouped by containing type, one per generated file.</summary>
+    public const string Types = nameof(Types);
+
     /// <summary>The diagnostics of the invalid targets, one per mistake.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace CancelGen.Generators.Tests;
 
-/// <summary>The pipeline caches: unrelated edits re-run nothing, a signature edit regenerates only its wrapper.</summary>
+/// <summary>
+/// The pipeline caches: unrelated edits re-run nothing; a signature edit regenerates only the file of the edited
+/// method's type (all of that type's wrappers, since they share one file), and every other type's file stays cached.
+/// </summary>
 public class CachingTests
 {
     private const string AgentA = """
@@ -21,6 +24,13 @@ public class CachingTests
             {
                 await run.EndTurnAsync();
                 yield return input.Length;
+            }
+
+            [StreamingRun]
+            public async Task<int> CountAsync(string text, RunContext<int> run)
+            {
+                await run.EmitAsync(text.Length);
+                return text.Length;
             }
         }
         """;
@@ -94,7 +104,7 @@ public class CachingTests
     }
 
     [Fact]
-    public void Signature_edit_regenerates_only_that_wrapper()
+    public void Signature_edit_regenerates_only_the_file_of_that_type()
     {
         var compilation = Create();
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
@@ -103,20 +113,45 @@ public class CachingTests
         var edited = Replace(compilation, "AgentA.cs", "RunAsync(string input, RunContext run)", "RunAsync(string input, int count, RunContext run)");
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        var modelReasons = result.TrackedSteps[TrackingNames.Models].SelectMany(static s => s.Outputs).Select(static o => o.Reason).ToList();
+        // One method's model changed; the others (AgentA.CountAsync, AgentB.AnswerAsync) did not.
+        var modelReasons = Reasons(result, TrackingNames.Models);
+        Assert.Equal(3, modelReasons.Count);
         Assert.Single(modelReasons, static r => r == IncrementalStepRunReason.Modified);
-        Assert.Equal(modelReasons.Count - 1, modelReasons.Count(static r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Equal(2, modelReasons.Count(static r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
 
-        var sourceOutputs = result.TrackedOutputSteps["SourceOutput"].SelectMany(static s => s.Outputs).Select(static o => o.Reason).ToList();
-        Assert.Single(sourceOutputs, static r => r == IncrementalStepRunReason.Modified);
-        Assert.Equal(sourceOutputs.Count - 1, sourceOutputs.Count(static r => r == IncrementalStepRunReason.Cached));
+        // Grouping re-runs over all the models (values only), and only AgentA's group differs from the last run.
+        var typeReasons = Reasons(result, TrackingNames.Types);
+        Assert.Equal(2, typeReasons.Count);
+        Assert.Single(typeReasons, static r => r == IncrementalStepRunReason.Modified);
+        Assert.Single(typeReasons, static r => r == IncrementalStepRunReason.Unchanged);
+
+        // So AgentA's file is emitted again (with both its wrappers) and AgentB's comes from the cache.
+        Assert.Equal([IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached], FileOutputReasons(result));
 
         var after = result.GeneratedSources.ToDictionary(static s => s.HintName, static s => s.SourceText.ToString());
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(static kv => kv.Key).ToList();
         Assert.Single(changed);
-        Assert.StartsWith("Caching.AgentA.RunAsync.", changed[0], StringComparison.Ordinal);
+        Assert.StartsWith("Caching.AgentA.", changed[0], StringComparison.Ordinal);
         Assert.Contains("RunStreamed(string input, int count, ", after[changed[0]], StringComparison.Ordinal);
+        Assert.Contains("CountStreamed(string text, ", after[changed[0]], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adding_a_marked_method_to_a_type_regenerates_only_that_types_file()
+    {
+        var compilation = Create();
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var edited = Replace(compilation, "AgentB.cs", "return question;\n    }",
+            "return question;\n    }\n\n    [StreamingRun]\n    public async Task<int> LengthAsync(string text, RunContext<int> run)\n    {\n        await run.EmitAsync(text.Length);\n        return text.Length;\n    }");
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Equal([IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.Types));
+        Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified], FileOutputReasons(result));
+        var agentB = result.GeneratedSources.Single(static s => s.HintName.StartsWith("Caching.AgentB.", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("AnswerStreamed(", agentB, StringComparison.Ordinal);
+        Assert.Contains("LengthStreamed(", agentB, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,6 +222,16 @@ public class CachingTests
         Parse(Broken, "Broken.cs"),
         Parse(Other, "Other.cs"),
     ]);
+
+    private static List<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        [.. result.TrackedSteps[step].SelectMany(static s => s.Outputs).Select(static o => o.Reason)];
+
+    /// <summary>The reasons of the source output that writes the files (the other source outputs report diagnostics), in file order.</summary>
+    private static List<IncrementalStepRunReason> FileOutputReasons(GeneratorRunResult result) =>
+        [.. result.TrackedOutputSteps["SourceOutput"]
+            .Where(static s => s.Inputs.Any(static i => i.Source.Name == TrackingNames.Types))
+            .SelectMany(static s => s.Outputs)
+            .Select(static o => o.Reason)];
 
     private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path);
 

@@ -70,9 +70,13 @@ internal sealed record RunOptionsModel(string? EventHistoryMember, int BufferCap
     public static RunOptionsModel Default { get; } = new(null, 0);
 }
 
-/// <summary>Everything the emitter needs to write one wrapper: no symbols, no syntax, only values.</summary>
+/// <summary>
+/// Everything the emitter needs to write one wrapper: no symbols, no syntax, only values. <c>TypeHintName</c> is the
+/// hint name of the containing type's generated file (all the wrappers of a type go to one file): the same for every
+/// method of the type on every run, different for different types.
+/// </summary>
 internal sealed record StreamingRunModel(
-    string HintName,
+    string TypeHintName,
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string Accessibility,

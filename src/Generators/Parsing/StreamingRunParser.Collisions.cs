@@ -132,13 +132,6 @@ internal static partial class StreamingRunParser
         return false;
     }
 
-    /// <summary>Whether another method of the same name in the method's type is marked too (the hint name then says which overload).</summary>
-    private static bool HasMarkedOverloads(IMethodSymbol signature, IMethodSymbol implementation, INamedTypeSymbol? attributeClass) =>
-        signature.ContainingType.GetMembers(signature.Name).OfType<IMethodSymbol>().Any(m =>
-            !SymbolEqualityComparer.Default.Equals(m, signature)
-            && !SymbolEqualityComparer.Default.Equals(m, implementation)
-            && IsMarked(m, attributeClass));
-
     private static string KindOf(ISymbol member) => member switch
     {
         IPropertySymbol => "property",
@@ -147,10 +140,6 @@ internal static partial class StreamingRunParser
         INamedTypeSymbol => "nested type",
         _ => "member",
     };
-
-    private static bool IsMarked(IMethodSymbol method, INamedTypeSymbol? attributeClass) =>
-        attributeClass is not null
-        && method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeClass));
 
     /// <summary>The signature keys another marked method's wrapper would have.</summary>
     private static HashSet<string> GeneratedKeys(IMethodSymbol other, KnownTypes known)

@@ -91,46 +91,40 @@ internal static partial class StreamingRunParser
     }
 
     /// <summary>
-    /// A hint name that is the same for the same method on every run and differs between methods: the
-    /// readable path (namespace, types with arity, method) plus a hash of the unsanitized path (and of the
-    /// parameter types when the method has marked overloads).
+    /// The hint name of the file that holds every wrapper of <paramref name="type"/>: the same for the type on every
+    /// run, different for different types. The readable path (namespace, then the type and the types it is nested in,
+    /// each with its arity) plus a hash of the exact identity (namespace and nesting told apart, case kept), so that
+    /// types whose readable paths sanitize or case-fold to the same text still get names that differ (the driver
+    /// compares hint names ignoring case).
     /// </summary>
-    private static string HintName(IMethodSymbol method, IMethodSymbol signature, bool hasMarkedOverloads)
+    private static string TypeHintName(INamedTypeSymbol type)
     {
-        var path = new StringBuilder();
-        if (!method.ContainingNamespace.IsGlobalNamespace)
-        {
-            path.Append(method.ContainingNamespace.ToDisplayString()).Append('.');
-        }
-
         var types = new List<INamedTypeSymbol>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        for (var current = type; current is not null; current = current.ContainingType)
         {
-            types.Insert(0, type);
+            types.Insert(0, current);
         }
 
-        foreach (var type in types)
+        var ns = types[0].ContainingNamespace is { IsGlobalNamespace: false } containingNamespace ? containingNamespace.ToDisplayString() : string.Empty;
+        var path = new StringBuilder(ns);
+        var identity = new StringBuilder(ns).Append(':');
+        for (var i = 0; i < types.Count; i++)
         {
-            path.Append(type.MetadataName).Append('.');
+            if (path.Length > 0)
+            {
+                path.Append('.');
+            }
+
+            path.Append(types[i].MetadataName);
+            identity.Append(i == 0 ? string.Empty : "+").Append(types[i].MetadataName);
         }
 
-        path.Append(method.Name);
-        if (signature.TypeParameters.Length > 0)
-        {
-            path.Append('`').Append(signature.TypeParameters.Length.ToString(CultureInfo.InvariantCulture));
-        }
-
-        // The parameter types join the hash only when marked overloads need telling apart, so that editing the
-        // signature of a method keeps its file name.
-        var full = hasMarkedOverloads
-            ? path + "(" + string.Join(",", signature.Parameters.Select(static p => SymbolFormatting.SignatureKey(p.Type))) + ")"
-            : path.ToString();
         var readable = new StringBuilder(path.Length);
         foreach (var c in path.ToString())
         {
             readable.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
         }
 
-        return readable + "." + SymbolFormatting.StableHash(full) + ".g.cs";
+        return readable + "." + SymbolFormatting.StableHash(identity.ToString()) + ".g.cs";
     }
 }

@@ -383,7 +383,7 @@ internal static partial class StreamingRunParser
             : null;
 
         var model = new StreamingRunModel(
-            HintName: HintName(method, signature, hasMarkedOverloads: HasMarkedOverloads(signature, implementation, attribute?.AttributeClass)),
+            TypeHintName: TypeHintName(method.ContainingType),
             Namespace: ns,
             ContainingTypes: typeModels.ToEquatableArray(),
             Accessibility: Accessibility(signature),

@@ -15,7 +15,7 @@ internal static class StepAssertions
         .ToArray();
 
     /// <summary>The steps that carry the generator's own models (the syntax-tree legs only serve reporting).</summary>
-    public static readonly string[] ModelTrackingNames = [TrackingNames.Parse, TrackingNames.Models, TrackingNames.Diagnostics];
+    public static readonly string[] ModelTrackingNames = [TrackingNames.Parse, TrackingNames.Models, TrackingNames.Types, TrackingNames.Diagnostics];
 
     public static IEnumerable<(string Step, IncrementalStepRunReason Reason)> Reasons(GeneratorRunResult result, IEnumerable<string> names) =>
         from name in names
