@@ -83,4 +83,35 @@ public class BufferTests
             Assert.Equal(Enumerable.Range(p * 1000, 250), events.Where(e => e / 1000 == p));
         }
     }
+
+    [Fact]
+    public async Task A_backlog_of_many_segments_is_delivered_in_order_and_the_rest_kept_on_cancel()
+    {
+        const int count = 5000;
+        var emitted = TestSupport.NewGate();
+        await using var run = RunResultStreaming.Start<int>(async (ctx, ct) =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await ctx.EmitAsync(i);
+            }
+
+            emitted.SetResult();
+            await TestSupport.UntilCancelled(ct);
+        });
+        await emitted.Task.Bounded();
+
+        var delivered = new List<int>();
+        await foreach (var e in run.StreamEvents())
+        {
+            delivered.Add(e);
+            if (delivered.Count == 1500)
+            {
+                run.Cancel();
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1500), delivered);
+        Assert.Equal(Enumerable.Range(1500, count - 1500), run.GetProgress().UndeliveredEvents);
+    }
 }

@@ -9,13 +9,14 @@ namespace CancelGen.Internal;
 /// A write that finds the consumer waiting hands the event to it directly and returns the consumer to wake; the
 /// caller wakes it outside the lock, on the thread pool when the caller is the run's code (an emitter must never run
 /// the consumer's loop body) or inline when the caller is the iterator pump between two steps of the run's iterator.
-/// Nothing here allocates per event: the queue grows to the largest backlog and is reused.
+/// Nothing here allocates per event: the queue (<see cref="SegmentedQueue{T}"/>) grows by linking segments, without
+/// copying, and keeps a few consumed segments for reuse.
 /// </remarks>
 internal sealed class EventBuffer<TEvent>
 {
     private readonly int _capacity;
     private readonly EventHistory _historyMode;
-    private Queue<TEvent>? _queue;
+    private SegmentedQueue<TEvent>? _queue;
     private List<TEvent>? _history;
     private List<TEvent>? _undelivered;
     private EventConsumer<TEvent>? _waiter;
@@ -97,7 +98,7 @@ internal sealed class EventBuffer<TEvent>
                     return WriteResult.Full;
                 }
 
-                (_queue ??= new Queue<TEvent>()).Enqueue(item);
+                (_queue ??= new SegmentedQueue<TEvent>()).Enqueue(item);
                 _count++;
             }
 
@@ -335,8 +336,7 @@ internal sealed class EventBuffer<TEvent>
             if (_count != 0)
             {
                 var kept = _undelivered ??= [];
-                kept.AddRange(_queue!);
-                _queue!.Clear();
+                _queue!.DrainTo(kept);
                 _count = 0;
             }
 
