@@ -1,16 +1,18 @@
 namespace CancelGen.Internal;
 
 /// <summary>
-/// The events between a run's producer and its one consumer: a queue (bounded or not) under one lock, the
-/// hand-off to a waiting consumer, the one-consumer rule, the delivery stop of an immediate cancel (keeping what it
-/// drops), and the optional history used for progress saving.
+/// The events between a run's producer and its one consumer: a queue (bounded or not) under one lock, the hand-off to
+/// a waiting consumer, the one-consumer rule, the delivery stop of an immediate cancel (keeping what it drops), and the
+/// optional history used for progress saving.
 /// </summary>
 /// <remarks>
 /// A write that finds the consumer waiting hands the event to it directly and returns the consumer to wake; the
 /// caller wakes it outside the lock, on the thread pool when the caller is the run's code (an emitter must never run
 /// the consumer's loop body) or inline when the caller is the iterator pump between two steps of the run's iterator.
 /// Nothing here allocates per event: the queue (<see cref="SegmentedQueue{T}"/>) grows by linking segments, without
-/// copying, and keeps a few consumed segments for reuse.
+/// copying, and keeps a few consumed segments for reuse. The lock is a <see cref="ShortLock"/> (one compare-exchange
+/// to take, one store to release): every critical section here is short (field updates; a copy of the kept events
+/// for progress) and none calls out or waits.
 /// </remarks>
 internal sealed class EventBuffer<TEvent>
 {
@@ -26,6 +28,7 @@ internal sealed class EventBuffer<TEvent>
     private volatile bool _deliveryStopped;
     private volatile int _count;
     private int _consumerActive;
+    private ShortLock _lock;
 
     /// <param name="capacity">The most unread events; <see langword="null"/>: unbounded.</param>
     /// <param name="historyMode">Which written events to keep.</param>
@@ -49,8 +52,6 @@ internal sealed class EventBuffer<TEvent>
 
     /// <summary>How many events are queued (a hint read without the lock).</summary>
     public int Count => _count;
-
-    private object Gate => this;
 
     // ---- writing -----------------------------------------------------------------------------
 
@@ -77,7 +78,8 @@ internal sealed class EventBuffer<TEvent>
     /// </summary>
     public WriteResult TryWrite(TEvent item, out EventConsumer<TEvent>? waiter)
     {
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             waiter = null;
             if (_completed)
@@ -105,6 +107,10 @@ internal sealed class EventBuffer<TEvent>
             RecordLocked(item);
             return WriteResult.Written;
         }
+        finally
+        {
+            _lock.Exit();
+        }
     }
 
     /// <summary>
@@ -118,7 +124,8 @@ internal sealed class EventBuffer<TEvent>
             return !_completed;
         }
 
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (_completed)
             {
@@ -127,6 +134,10 @@ internal sealed class EventBuffer<TEvent>
 
             RecordLocked(item);
             return true;
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -137,7 +148,8 @@ internal sealed class EventBuffer<TEvent>
         while (true)
         {
             Task room;
-            lock (Gate)
+            _lock.Enter();
+            try
             {
                 if (_completed)
                 {
@@ -147,6 +159,10 @@ internal sealed class EventBuffer<TEvent>
                 room = _count < _capacity || _waiter is not null
                     ? Task.CompletedTask
                     : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+            finally
+            {
+                _lock.Exit();
             }
 
             await room.WaitOrCancelAsync(cancellationToken).ConfigureAwait(false);
@@ -166,11 +182,16 @@ internal sealed class EventBuffer<TEvent>
     public Task WaitForRoomAsync(CancellationToken cancellationToken)
     {
         Task room;
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             room = _completed || _count < _capacity || _waiter is not null
                 ? Task.CompletedTask
                 : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+        finally
+        {
+            _lock.Exit();
         }
 
         return room.WaitOrCancelAsync(cancellationToken);
@@ -198,9 +219,14 @@ internal sealed class EventBuffer<TEvent>
             return;
         }
 
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             _history?.Clear();
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -216,7 +242,8 @@ internal sealed class EventBuffer<TEvent>
     {
         EventConsumer<TEvent>? waiter = null;
         TaskCompletionSource<bool>? room;
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (stopDelivery)
             {
@@ -247,6 +274,10 @@ internal sealed class EventBuffer<TEvent>
             room = _room;
             _room = null;
         }
+        finally
+        {
+            _lock.Exit();
+        }
 
         room?.TrySetResult(true);
         waiter?.WakeOnThreadPool();
@@ -262,7 +293,8 @@ internal sealed class EventBuffer<TEvent>
     {
         TaskCompletionSource<bool>? room = null;
         TakeResult result;
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             item = default!;
             fault = null;
@@ -294,6 +326,10 @@ internal sealed class EventBuffer<TEvent>
                 return TakeResult.Nothing;
             }
         }
+        finally
+        {
+            _lock.Exit();
+        }
 
         room?.TrySetResult(true);
         return result;
@@ -302,7 +338,8 @@ internal sealed class EventBuffer<TEvent>
     /// <summary>The consumer's token was cancelled while it waited: <see langword="true"/> when it was still the waiter (and no longer is).</summary>
     public bool TryCancelWait(EventConsumer<TEvent> consumer)
     {
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (!ReferenceEquals(_waiter, consumer))
             {
@@ -312,14 +349,23 @@ internal sealed class EventBuffer<TEvent>
             _waiter = null;
             return true;
         }
+        finally
+        {
+            _lock.Exit();
+        }
     }
 
     /// <summary>Keeps an event a consumer took but may no longer deliver. It is the oldest event not yet delivered, so it goes first.</summary>
     public void KeepUndelivered(TEvent item)
     {
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             (_undelivered ??= []).Insert(0, item);
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -331,7 +377,8 @@ internal sealed class EventBuffer<TEvent>
             return [];
         }
 
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (_count != 0)
             {
@@ -341,6 +388,10 @@ internal sealed class EventBuffer<TEvent>
             }
 
             return _undelivered is null ? [] : [.. _undelivered];
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -352,9 +403,14 @@ internal sealed class EventBuffer<TEvent>
             return [];
         }
 
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             return _history is null ? [] : [.. _history];
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -375,12 +431,17 @@ internal sealed class EventBuffer<TEvent>
     /// <summary>Frees the consumer slot; an iterator-form run goes on by itself again.</summary>
     public void ReleaseConsumer(EventConsumer<TEvent> consumer)
     {
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (ReferenceEquals(_waiter, consumer))
             {
                 _waiter = null;
             }
+        }
+        finally
+        {
+            _lock.Exit();
         }
 
         Interlocked.Exchange(ref _consumerActive, 0);
