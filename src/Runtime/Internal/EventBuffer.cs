@@ -26,8 +26,10 @@ internal sealed class EventBuffer<TEvent>
     private Exception? _error;
     private volatile bool _completed;
     private volatile bool _deliveryStopped;
-    private volatile int _count;
     private int _consumerActive;
+#if NET
+    private volatile bool _consumerTaking;
+#endif
     private ShortLock _lock;
 
     /// <param name="capacity">The most unread events; <see langword="null"/>: unbounded.</param>
@@ -51,7 +53,10 @@ internal sealed class EventBuffer<TEvent>
     public bool HasConsumer => Volatile.Read(ref _consumerActive) != 0;
 
     /// <summary>How many events are queued (a hint read without the lock).</summary>
-    public int Count => _count;
+    public int Count => Volatile.Read(ref _queue)?.Count ?? 0;
+
+    // Under the lock: how many events are queued and unread.
+    private int QueuedLocked => _queue?.Count ?? 0;
 
     // ---- writing -----------------------------------------------------------------------------
 
@@ -95,13 +100,20 @@ internal sealed class EventBuffer<TEvent>
             }
             else
             {
-                if (_capacity != 0 && _count >= _capacity)
+                if (_capacity != 0 && QueuedLocked >= _capacity)
                 {
                     return WriteResult.Full;
                 }
 
-                (_queue ??= new SegmentedQueue<TEvent>()).Enqueue(item);
-                _count++;
+                var queue = _queue;
+                if (queue is null)
+                {
+                    // Published for the consumer's lock-free take (TakeOrWait).
+                    queue = new SegmentedQueue<TEvent>();
+                    Volatile.Write(ref _queue, queue);
+                }
+
+                queue.Enqueue(item);
             }
 
             RecordLocked(item);
@@ -156,7 +168,7 @@ internal sealed class EventBuffer<TEvent>
                     throw Closed(cancellationToken);
                 }
 
-                room = _count < _capacity || _waiter is not null
+                room = QueuedLocked < _capacity || _waiter is not null
                     ? Task.CompletedTask
                     : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
@@ -185,7 +197,7 @@ internal sealed class EventBuffer<TEvent>
         _lock.Enter();
         try
         {
-            room = _completed || _count < _capacity || _waiter is not null
+            room = _completed || QueuedLocked < _capacity || _waiter is not null
                 ? Task.CompletedTask
                 : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
@@ -256,7 +268,7 @@ internal sealed class EventBuffer<TEvent>
                 _error = error;
             }
 
-            if (_waiter is { } consumer && (stopDelivery || _count == 0))
+            if (_waiter is { } consumer && (stopDelivery || QueuedLocked == 0))
             {
                 _waiter = null;
                 if (_error is { } fault && !stopDelivery)
@@ -289,8 +301,30 @@ internal sealed class EventBuffer<TEvent>
     /// Takes the next event for <paramref name="consumer"/>, or tells it the stream ended (or faulted), or registers it
     /// as the waiter that the next write, end or its own cancellation will hand something to.
     /// </summary>
+    /// <remarks>
+    /// On .NET, an unbounded buffer's consumer takes an event that is in the queue's head segment without the lock
+    /// (most events of a backlog): it marks itself taking, checks for a delivery stop, takes, and unmarks itself.
+    /// <see cref="GetUndelivered"/>, the one other thread that removes events, pairs with that (see
+    /// <see cref="WaitForLockFreeTake"/>). A bounded buffer takes under the lock: a take may have to free a waiting
+    /// writer.
+    /// </remarks>
     public TakeResult TakeOrWait(EventConsumer<TEvent> consumer, bool wait, out TEvent item, out Exception? fault)
     {
+#if NET
+        if (_capacity == 0 && Volatile.Read(ref _queue) is { } unlocked)
+        {
+            _consumerTaking = true;
+            if (!_deliveryStopped && unlocked.TryTakeFromHeadSegment(out item))
+            {
+                _consumerTaking = false;
+                fault = null;
+                return TakeResult.Item;
+            }
+
+            _consumerTaking = false;
+        }
+#endif
+
         TaskCompletionSource<bool>? room = null;
         TakeResult result;
         _lock.Enter();
@@ -303,10 +337,8 @@ internal sealed class EventBuffer<TEvent>
                 return TakeResult.End;
             }
 
-            if (_count != 0)
+            if (_queue is { } queue && queue.TryDequeue(out item))
             {
-                item = _queue!.Dequeue();
-                _count--;
                 room = _room;
                 _room = null;
                 result = TakeResult.Item;
@@ -377,14 +409,13 @@ internal sealed class EventBuffer<TEvent>
             return [];
         }
 
+        WaitForLockFreeTake();
         _lock.Enter();
         try
         {
-            if (_count != 0)
+            if (QueuedLocked != 0)
             {
-                var kept = _undelivered ??= [];
-                _queue!.DrainTo(kept);
-                _count = 0;
+                _queue!.DrainTo(_undelivered ??= []);
             }
 
             return _undelivered is null ? [] : [.. _undelivered];
@@ -394,6 +425,39 @@ internal sealed class EventBuffer<TEvent>
             _lock.Exit();
         }
     }
+
+    /// <summary>
+    /// Called with delivery stopped, before removing events from the queue on a thread that may not be the consumer's:
+    /// returns once the consumer is not halfway through a lock-free take, and will not start one that takes anything.
+    /// </summary>
+    /// <remarks>
+    /// The consumer stores its taking mark, then loads the delivery stop; this thread stored the delivery stop, then
+    /// loads the mark. One of the two must see the other's store: the consumer pays nothing for that per event, this
+    /// rare call (a progress read after an immediate cancel, with a consumer attached) pays for a process-wide barrier.
+    /// Without a consumer (its claim and release are interlocked) there is nothing to wait for.
+    /// </remarks>
+#if NET
+    private void WaitForLockFreeTake()
+    {
+        Interlocked.MemoryBarrier();
+        if (!HasConsumer)
+        {
+            return;
+        }
+
+        Interlocked.MemoryBarrierProcessWide();
+        var spinner = default(SpinWait);
+        while (_consumerTaking)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+#else
+    private static void WaitForLockFreeTake()
+    {
+        // netstandard2.0: the consumer always takes under the lock.
+    }
+#endif
 
     /// <summary>The recorded history (see <see cref="EventHistory"/>).</summary>
     public TEvent[] GetHistory()

@@ -1,8 +1,9 @@
 namespace CancelGen.Internal;
 
 /// <summary>
-/// A first-in first-out queue made of linked arrays (segments), for <see cref="EventBuffer{TEvent}"/>. Not
-/// thread-safe: its owner guards it.
+/// A first-in first-out queue made of linked arrays (segments), for <see cref="EventBuffer{TEvent}"/>. Its owner
+/// guards it with a lock, except that one consumer may take from the head segment without the lock
+/// (<see cref="TryTakeFromHeadSegment"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -14,9 +15,17 @@ namespace CancelGen.Internal;
 /// <para>
 /// A consumed segment is kept as a spare, up to <see cref="MaxSpareSegments"/>, and reused for the next segment: a
 /// producer and a consumer that keep roughly level allocate nothing. Segments beyond that are released, so the memory
-/// of a drained backlog does not stay at its peak. A single segment that empties is rewound in place.
+/// of a drained backlog does not stay at its peak. A single segment found empty under the lock is rewound in place.
 /// </para>
-/// <para>Dequeued slots are cleared, so the queue never keeps an event alive after handing it out.</para>
+/// <para>
+/// Threads: every member but <see cref="TryTakeFromHeadSegment"/> and <see cref="Count"/> runs under the owner's
+/// lock. <see cref="TryTakeFromHeadSegment"/> may run without it, on one consumer thread at a time, beside a writer
+/// under the lock: the writer publishes a slot before the end index that covers it, the lock-free taker only moves
+/// the start index of the head segment, and only the locked members move to another segment, rewind or recycle one.
+/// The owner makes sure no locked member that removes items (<see cref="TryDequeue"/>, <see cref="DrainTo"/>,
+/// <see cref="Clear"/>) overlaps a lock-free take.
+/// </para>
+/// <para>Taken slots are cleared, so the queue never keeps an event alive after handing it out.</para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 internal sealed class SegmentedQueue<T>
@@ -30,12 +39,14 @@ internal sealed class SegmentedQueue<T>
     /// <summary>The most consumed segments kept for reuse.</summary>
     public const int MaxSpareSegments = 2;
 
+    // The consumer's side (the head, the taken count) and the writer's side (the tail, the spares, the added count).
     private Segment _head;
+    private int _taken;
     private Segment _tail;
     private Segment? _spare;
     private int _spareCount;
     private int _nextLength;
-    private int _count;
+    private int _added;
 
     /// <summary>Creates an empty queue with one small segment.</summary>
     public SegmentedQueue()
@@ -44,8 +55,8 @@ internal sealed class SegmentedQueue<T>
         _nextLength = Math.Min(InitialSegmentLength * 2, MaxSegmentLength);
     }
 
-    /// <summary>How many items are queued.</summary>
-    public int Count => _count;
+    /// <summary>How many items are queued (exact under the owner's lock when no lock-free take runs; a hint otherwise).</summary>
+    public int Count => unchecked(Volatile.Read(ref _added) - Volatile.Read(ref _taken));
 
     /// <summary>How many segments hold items or wait to (at least one).</summary>
     internal int SegmentCount
@@ -74,14 +85,14 @@ internal sealed class SegmentedQueue<T>
         if ((uint)index < (uint)items.Length)
         {
             items[index] = item;
-            tail.End = index + 1;
+            Volatile.Write(ref tail.End, index + 1);
         }
         else
         {
             EnqueueInNewSegment(item);
         }
 
-        _count++;
+        Volatile.Write(ref _added, unchecked(_added + 1));
     }
 
     private void EnqueueInNewSegment(T item)
@@ -101,8 +112,31 @@ internal sealed class SegmentedQueue<T>
 
         segment.Items[0] = item;
         segment.End = 1;
-        _tail.Next = segment;
+        Volatile.Write(ref _tail.Next, segment);
         _tail = segment;
+    }
+
+    /// <summary>
+    /// Takes the first item when it is in the head segment; <see langword="false"/> when the head segment has no item
+    /// (the queue is empty, or the next item is in a later segment: <see cref="TryDequeue"/> moves on to it). The one
+    /// member that may run without the owner's lock (see the remarks on <see cref="SegmentedQueue{T}"/>).
+    /// </summary>
+    public bool TryTakeFromHeadSegment(out T item)
+    {
+        var head = _head;
+        var index = head.Start;
+        if (index == Volatile.Read(ref head.End))
+        {
+            item = default!;
+            return false;
+        }
+
+        var items = head.Items;
+        item = items[index];
+        items[index] = default!;
+        head.Start = index + 1;
+        Volatile.Write(ref _taken, unchecked(_taken + 1));
+        return true;
     }
 
     /// <summary>Removes and returns the first item.</summary>
@@ -120,43 +154,38 @@ internal sealed class SegmentedQueue<T>
     /// <summary>Removes the first item; <see langword="false"/> when the queue is empty.</summary>
     public bool TryDequeue(out T item)
     {
-        var head = _head;
-        var index = head.Start;
-        if (index == head.End)
+        while (true)
         {
-            item = default!;
-            return false;
-        }
+            var head = _head;
+            if (TryTakeFromHeadSegment(out item))
+            {
+                if (head.Start == head.Items.Length && head.Next is not null)
+                {
+                    MoveToNextSegment(head);
+                }
 
-        var items = head.Items;
-        item = items[index];
-        items[index] = default!;
-        index++;
-        _count--;
-        if (index == head.End)
-        {
-            Consumed(head);
-        }
-        else
-        {
-            head.Start = index;
-        }
+                return true;
+            }
 
-        return true;
+            if (head.Next is null)
+            {
+                // Empty: start the one segment over.
+                head.Start = 0;
+                head.End = 0;
+                return false;
+            }
+
+            MoveToNextSegment(head);
+        }
     }
 
-    // The head segment has handed out its last item: rewind it when it is the only one, otherwise unlink it.
-    private void Consumed(Segment head)
+    // The head segment has handed out its last item and a later one follows: unlink it, keeping it as a spare.
+    private void MoveToNextSegment(Segment head)
     {
+        _head = head.Next!;
+        head.Next = null;
         head.Start = 0;
         head.End = 0;
-        if (head.Next is not { } next)
-        {
-            return;
-        }
-
-        _head = next;
-        head.Next = null;
         if (_spareCount < MaxSpareSegments)
         {
             head.Next = _spare;
@@ -184,9 +213,8 @@ internal sealed class SegmentedQueue<T>
     /// <summary>Removes every item, keeping the segments the queue may reuse and releasing the rest.</summary>
     public void Clear()
     {
-        while (_count != 0)
+        while (TryDequeue(out _))
         {
-            TryDequeue(out _);
         }
     }
 
