@@ -434,14 +434,16 @@ internal sealed class EventBuffer<TEvent>
     /// The consumer stores its taking mark, then loads the delivery stop; this thread stored the delivery stop, then
     /// loads the mark. One of the two must see the other's store: the consumer pays nothing for that per event, this
     /// rare call (a progress read after an immediate cancel, with a consumer attached) pays for a process-wide barrier.
-    /// Without a consumer (its claim and release are interlocked) there is nothing to wait for.
+    /// Without a consumer (its claim and release are interlocked), or without a queue (a stopped buffer takes no more
+    /// writes), there is nothing to wait for.
     /// </remarks>
 #if NET
     private void WaitForLockFreeTake()
     {
         Interlocked.MemoryBarrier();
-        if (!HasConsumer)
+        if (!HasConsumer || Volatile.Read(ref _queue) is null)
         {
+            // No consumer, or nothing was ever queued (and, delivery stopped, nothing will be): no take to wait for.
             return;
         }
 
