@@ -327,6 +327,7 @@ internal sealed class EventBuffer<TEvent>
 
         TaskCompletionSource<bool>? room = null;
         TakeResult result;
+        var waiting = false;
         _lock.Enter();
         try
         {
@@ -353,9 +354,10 @@ internal sealed class EventBuffer<TEvent>
                 if (wait)
                 {
                     _waiter = consumer;
+                    waiting = true;
                 }
 
-                return TakeResult.Nothing;
+                result = TakeResult.Nothing;
             }
         }
         finally
@@ -363,8 +365,28 @@ internal sealed class EventBuffer<TEvent>
             _lock.Exit();
         }
 
+        if (waiting)
+        {
+            // Read after becoming the waiter under the lock: pairs with the pump's check after a release.
+            Pump?.OnConsumerWaiting();
+        }
+
         room?.TrySetResult(true);
         return result;
+    }
+
+    /// <summary>Whether the consumer waits for an event, read under the lock (see <see cref="IteratorPump{TEvent}.OnConsumerWaiting"/>).</summary>
+    public bool HasWaiter()
+    {
+        _lock.Enter();
+        try
+        {
+            return _waiter is not null;
+        }
+        finally
+        {
+            _lock.Exit();
+        }
     }
 
     /// <summary>The consumer's token was cancelled while it waited: <see langword="true"/> when it was still the waiter (and no longer is).</summary>

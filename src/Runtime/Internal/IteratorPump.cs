@@ -148,7 +148,7 @@ internal sealed class IteratorPump<TEvent>
         switch (_buffer.TryWrite(item, out var waiter))
         {
             case WriteResult.Written:
-                var keep = KeepOrRelease();
+                var keep = KeepOrReleaseAfterWrite(handed: waiter is not null);
                 waiter?.WakeInline();
                 return keep;
             case WriteResult.Full:
@@ -225,7 +225,7 @@ internal sealed class IteratorPump<TEvent>
             switch (_buffer.TryWrite(item, out var waiter))
             {
                 case WriteResult.Written:
-                    var keep = KeepOrRelease();
+                    var keep = KeepOrReleaseAfterWrite(handed: waiter is not null);
                     waiter?.WakeInline();
                     if (keep)
                     {
@@ -272,6 +272,32 @@ internal sealed class IteratorPump<TEvent>
         Interlocked.Exchange(ref _state, Idle);
 #endif
         return ShouldRunFree && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle;
+    }
+
+    /// <summary>
+    /// After a write from the step holder: <see cref="KeepOrRelease"/>; and when the event was queued (no consumer was
+    /// waiting), takes the step back if the consumer became the buffer's waiter meanwhile.
+    /// </summary>
+    /// <remarks>
+    /// The consumer can take the queued event, come back while this thread still holds the step, find it held and wait:
+    /// released now, nobody would advance the iterator (a hang). This check reads the waiter under the buffer's lock
+    /// after the release; the consumer, having become the waiter under that lock, reads the state
+    /// (<see cref="OnConsumerWaiting"/>): whichever takes the lock second sees the other. Paid once per release, not
+    /// per event.
+    /// </remarks>
+    private bool KeepOrReleaseAfterWrite(bool handed) =>
+        KeepOrRelease() || (!handed && _buffer.HasWaiter() && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle);
+
+    /// <summary>
+    /// Called by the buffer when the consumer has just become its waiter: when nobody holds the step (it was released
+    /// after a queued write, see <see cref="KeepOrReleaseAfterWrite"/>), takes it and steps on the pool.
+    /// </summary>
+    public void OnConsumerWaiting()
+    {
+        if (Volatile.Read(ref _state) == Idle && Interlocked.CompareExchange(ref _state, Stepping, Idle) == Idle)
+        {
+            QueueSteps();
+        }
     }
 
     // ---- the consumer's step -----------------------------------------------------------------
