@@ -31,7 +31,7 @@ namespace CancelGen.Internal;
 internal sealed class SegmentedQueue<T>
 {
     /// <summary>The length of the first segment.</summary>
-    public const int InitialSegmentLength = 16;
+    public const int InitialSegmentLength = 4;
 
     /// <summary>The most slots in one segment.</summary>
     public const int MaxSegmentLength = 1024;
