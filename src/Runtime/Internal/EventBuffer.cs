@@ -1,21 +1,24 @@
 namespace CancelGen.Internal;
 
 /// <summary>
-/// The events between a run's producer and its one consumer: a queue (bounded or not) under one lock, the
-/// hand-off to a waiting consumer, the one-consumer rule, the delivery stop of an immediate cancel (keeping what it
-/// drops), and the optional history used for progress saving.
+/// The events between a run's producer and its one consumer: a queue (bounded or not) under one lock, the hand-off to
+/// a waiting consumer, the one-consumer rule, the delivery stop of an immediate cancel (keeping what it drops), and the
+/// optional history used for progress saving.
 /// </summary>
 /// <remarks>
 /// A write that finds the consumer waiting hands the event to it directly and returns the consumer to wake; the
 /// caller wakes it outside the lock, on the thread pool when the caller is the run's code (an emitter must never run
 /// the consumer's loop body) or inline when the caller is the iterator pump between two steps of the run's iterator.
-/// Nothing here allocates per event: the queue grows to the largest backlog and is reused.
+/// Nothing here allocates per event: the queue (<see cref="SegmentedQueue{T}"/>) grows by linking segments, without
+/// copying, and keeps a few consumed segments for reuse. The lock is a <see cref="ShortLock"/> (one compare-exchange
+/// to take, one store to release): every critical section here is short (field updates; a copy of the kept events
+/// for progress) and none calls out or waits.
 /// </remarks>
 internal sealed class EventBuffer<TEvent>
 {
     private readonly int _capacity;
     private readonly EventHistory _historyMode;
-    private Queue<TEvent>? _queue;
+    private SegmentedQueue<TEvent>? _queue;
     private List<TEvent>? _history;
     private List<TEvent>? _undelivered;
     private EventConsumer<TEvent>? _waiter;
@@ -23,8 +26,11 @@ internal sealed class EventBuffer<TEvent>
     private Exception? _error;
     private volatile bool _completed;
     private volatile bool _deliveryStopped;
-    private volatile int _count;
     private int _consumerActive;
+#if NET
+    private volatile bool _consumerTaking;
+#endif
+    private ShortLock _lock;
 
     /// <param name="capacity">The most unread events; <see langword="null"/>: unbounded.</param>
     /// <param name="historyMode">Which written events to keep.</param>
@@ -50,9 +56,10 @@ internal sealed class EventBuffer<TEvent>
     public bool HasWaiter => Volatile.Read(ref _waiter) is not null;
 
     /// <summary>How many events are queued (a hint read without the lock).</summary>
-    public int Count => _count;
+    public int Count => Volatile.Read(ref _queue)?.Count ?? 0;
 
-    private object Gate => this;
+    // Under the lock: how many events are queued and unread.
+    private int QueuedLocked => _queue?.Count ?? 0;
 
     // ---- writing -----------------------------------------------------------------------------
 
@@ -79,7 +86,8 @@ internal sealed class EventBuffer<TEvent>
     /// </summary>
     public WriteResult TryWrite(TEvent item, out EventConsumer<TEvent>? waiter)
     {
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             waiter = null;
             if (_completed)
@@ -95,17 +103,28 @@ internal sealed class EventBuffer<TEvent>
             }
             else
             {
-                if (_capacity != 0 && _count >= _capacity)
+                if (_capacity != 0 && QueuedLocked >= _capacity)
                 {
                     return WriteResult.Full;
                 }
 
-                (_queue ??= new Queue<TEvent>()).Enqueue(item);
-                _count++;
+                var queue = _queue;
+                if (queue is null)
+                {
+                    // Published for the consumer's lock-free take (TakeOrWait).
+                    queue = new SegmentedQueue<TEvent>();
+                    Volatile.Write(ref _queue, queue);
+                }
+
+                queue.Enqueue(item);
             }
 
             RecordLocked(item);
             return WriteResult.Written;
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -120,7 +139,8 @@ internal sealed class EventBuffer<TEvent>
             return !_completed;
         }
 
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (_completed)
             {
@@ -129,6 +149,10 @@ internal sealed class EventBuffer<TEvent>
 
             RecordLocked(item);
             return true;
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -139,16 +163,21 @@ internal sealed class EventBuffer<TEvent>
         while (true)
         {
             Task room;
-            lock (Gate)
+            _lock.Enter();
+            try
             {
                 if (_completed)
                 {
                     throw Closed(cancellationToken);
                 }
 
-                room = _count < _capacity || _waiter is not null
+                room = QueuedLocked < _capacity || _waiter is not null
                     ? Task.CompletedTask
                     : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+            finally
+            {
+                _lock.Exit();
             }
 
             await room.WaitOrCancelAsync(cancellationToken).ConfigureAwait(false);
@@ -168,11 +197,16 @@ internal sealed class EventBuffer<TEvent>
     public Task WaitForRoomAsync(CancellationToken cancellationToken)
     {
         Task room;
-        lock (Gate)
+        _lock.Enter();
+        try
         {
-            room = _completed || _count < _capacity || _waiter is not null
+            room = _completed || QueuedLocked < _capacity || _waiter is not null
                 ? Task.CompletedTask
                 : (_room ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+        finally
+        {
+            _lock.Exit();
         }
 
         return room.WaitOrCancelAsync(cancellationToken);
@@ -200,9 +234,14 @@ internal sealed class EventBuffer<TEvent>
             return;
         }
 
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             _history?.Clear();
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -218,7 +257,8 @@ internal sealed class EventBuffer<TEvent>
     {
         EventConsumer<TEvent>? waiter = null;
         TaskCompletionSource<bool>? room;
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (stopDelivery)
             {
@@ -231,7 +271,7 @@ internal sealed class EventBuffer<TEvent>
                 _error = error;
             }
 
-            if (_waiter is { } consumer && (stopDelivery || _count == 0))
+            if (_waiter is { } consumer && (stopDelivery || QueuedLocked == 0))
             {
                 _waiter = null;
                 if (_error is { } fault && !stopDelivery)
@@ -249,6 +289,10 @@ internal sealed class EventBuffer<TEvent>
             room = _room;
             _room = null;
         }
+        finally
+        {
+            _lock.Exit();
+        }
 
         room?.TrySetResult(true);
         waiter?.WakeOnThreadPool();
@@ -260,11 +304,34 @@ internal sealed class EventBuffer<TEvent>
     /// Takes the next event for <paramref name="consumer"/>, or tells it the stream ended (or faulted), or registers it
     /// as the waiter that the next write, end or its own cancellation will hand something to.
     /// </summary>
+    /// <remarks>
+    /// On .NET, an unbounded buffer's consumer takes an event that is in the queue's head segment without the lock
+    /// (most events of a backlog): it marks itself taking, checks for a delivery stop, takes, and unmarks itself.
+    /// <see cref="GetUndelivered"/>, the one other thread that removes events, pairs with that (see
+    /// <see cref="WaitForLockFreeTake"/>). A bounded buffer takes under the lock: a take may have to free a waiting
+    /// writer.
+    /// </remarks>
     public TakeResult TakeOrWait(EventConsumer<TEvent> consumer, bool wait, out TEvent item, out Exception? fault)
     {
+#if NET
+        if (_capacity == 0 && Volatile.Read(ref _queue) is { } unlocked)
+        {
+            _consumerTaking = true;
+            if (!_deliveryStopped && unlocked.TryTakeFromHeadSegment(out item))
+            {
+                _consumerTaking = false;
+                fault = null;
+                return TakeResult.Item;
+            }
+
+            _consumerTaking = false;
+        }
+#endif
+
         TaskCompletionSource<bool>? room = null;
         TakeResult result;
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             item = default!;
             fault = null;
@@ -273,10 +340,8 @@ internal sealed class EventBuffer<TEvent>
                 return TakeResult.End;
             }
 
-            if (_count != 0)
+            if (_queue is { } queue && queue.TryDequeue(out item))
             {
-                item = _queue!.Dequeue();
-                _count--;
                 room = _room;
                 _room = null;
                 result = TakeResult.Item;
@@ -293,8 +358,12 @@ internal sealed class EventBuffer<TEvent>
                     _waiter = consumer;
                 }
 
-                return TakeResult.Nothing;
+                result = TakeResult.Nothing;
             }
+        }
+        finally
+        {
+            _lock.Exit();
         }
 
         room?.TrySetResult(true);
@@ -304,7 +373,8 @@ internal sealed class EventBuffer<TEvent>
     /// <summary>The consumer's token was cancelled while it waited: <see langword="true"/> when it was still the waiter (and no longer is).</summary>
     public bool TryCancelWait(EventConsumer<TEvent> consumer)
     {
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (!ReferenceEquals(_waiter, consumer))
             {
@@ -314,14 +384,23 @@ internal sealed class EventBuffer<TEvent>
             _waiter = null;
             return true;
         }
+        finally
+        {
+            _lock.Exit();
+        }
     }
 
     /// <summary>Keeps an event a consumer took but may no longer deliver. It is the oldest event not yet delivered, so it goes first.</summary>
     public void KeepUndelivered(TEvent item)
     {
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             (_undelivered ??= []).Insert(0, item);
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -333,19 +412,57 @@ internal sealed class EventBuffer<TEvent>
             return [];
         }
 
-        lock (Gate)
+        WaitForLockFreeTake();
+        _lock.Enter();
+        try
         {
-            if (_count != 0)
+            if (QueuedLocked != 0)
             {
-                var kept = _undelivered ??= [];
-                kept.AddRange(_queue!);
-                _queue!.Clear();
-                _count = 0;
+                _queue!.DrainTo(_undelivered ??= []);
             }
 
             return _undelivered is null ? [] : [.. _undelivered];
         }
+        finally
+        {
+            _lock.Exit();
+        }
     }
+
+    /// <summary>
+    /// Called with delivery stopped, before removing events from the queue on a thread that may not be the consumer's:
+    /// returns once the consumer is not halfway through a lock-free take, and will not start one that takes anything.
+    /// </summary>
+    /// <remarks>
+    /// The consumer stores its taking mark, then loads the delivery stop; this thread stored the delivery stop, then
+    /// loads the mark. One of the two must see the other's store: the consumer pays nothing for that per event, this
+    /// rare call (a progress read after an immediate cancel, with a consumer attached) pays for a process-wide barrier.
+    /// Without a consumer (its claim and release are interlocked), or without a queue (a stopped buffer takes no more
+    /// writes), there is nothing to wait for.
+    /// </remarks>
+#if NET
+    private void WaitForLockFreeTake()
+    {
+        Interlocked.MemoryBarrier();
+        if (!HasConsumer || Volatile.Read(ref _queue) is null)
+        {
+            // No consumer, or nothing was ever queued (and, delivery stopped, nothing will be): no take to wait for.
+            return;
+        }
+
+        Interlocked.MemoryBarrierProcessWide();
+        var spinner = default(SpinWait);
+        while (_consumerTaking)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+#else
+    private static void WaitForLockFreeTake()
+    {
+        // netstandard2.0: the consumer always takes under the lock.
+    }
+#endif
 
     /// <summary>The recorded history (see <see cref="EventHistory"/>).</summary>
     public TEvent[] GetHistory()
@@ -355,9 +472,14 @@ internal sealed class EventBuffer<TEvent>
             return [];
         }
 
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             return _history is null ? [] : [.. _history];
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 
@@ -378,12 +500,17 @@ internal sealed class EventBuffer<TEvent>
     /// <summary>Frees the consumer slot; an iterator-form run goes on by itself again.</summary>
     public void ReleaseConsumer(EventConsumer<TEvent> consumer)
     {
-        lock (Gate)
+        _lock.Enter();
+        try
         {
             if (ReferenceEquals(_waiter, consumer))
             {
                 _waiter = null;
             }
+        }
+        finally
+        {
+            _lock.Exit();
         }
 
         Pump?.OnConsumerDetaching();
