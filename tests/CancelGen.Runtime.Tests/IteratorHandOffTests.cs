@@ -95,7 +95,9 @@ public class IteratorHandOffTests
     [Fact]
     public async Task An_after_turn_cancel_asked_in_the_loop_body_lets_the_turn_finish()
     {
-        await using var run = RunResultStreaming.Start<int>((ctx, ct) => TurnNumbers(ctx, turns: 3, perTurn: 4));
+        // The run holds after event 1 until the cancel was asked, so it cannot finish its turns before.
+        var asked = TestSupport.NewGate();
+        await using var run = RunResultStreaming.Start<int>((ctx, ct) => TurnNumbers(ctx, turns: 3, perTurn: 4, holdAfter: 1, asked.Task));
         var seen = new List<int>();
 
         await foreach (var e in run.StreamEvents())
@@ -104,6 +106,7 @@ public class IteratorHandOffTests
             if (e == 1)
             {
                 run.Cancel(CancelMode.AfterTurn);
+                asked.SetResult();
             }
         }
 
@@ -136,13 +139,18 @@ public class IteratorHandOffTests
         }
     }
 
-    private static async IAsyncEnumerable<int> TurnNumbers(RunContext ctx, int turns, int perTurn)
+    private static async IAsyncEnumerable<int> TurnNumbers(RunContext ctx, int turns, int perTurn, int holdAfter, Task hold)
     {
         for (var turn = 0; turn < turns; turn++)
         {
             for (var i = 0; i < perTurn; i++)
             {
-                yield return (turn * perTurn) + i;
+                var e = (turn * perTurn) + i;
+                yield return e;
+                if (e == holdAfter)
+                {
+                    await hold;
+                }
             }
 
             await ctx.EndTurnAsync();
