@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 
-// Quick look (a few minutes):   dotnet run -c Release --project benchmarks/CancelGen.Benchmarks -- --filter '*' --job short
+// Runtime rows, quick mode (under 3 minutes; one process per benchmark, no --inProcess: see docs/performance.md):
+//                               dotnet run -c Release --project benchmarks/CancelGen.Benchmarks -- --filter 'CancelGen.Benchmarks.Runtime.*' --job short --warmupCount 1
 // Analyzer cost (about 2 minutes; 10 iterations, the compilations are noisy):
 //                               dotnet run -c Release --project benchmarks/CancelGen.Benchmarks -- --filter '*AnalyzerCost*' --job short --inProcess --iterationCount 10
 // Hostile-input scaling (time at n and 2n statements / nesting / marked methods; several minutes):
