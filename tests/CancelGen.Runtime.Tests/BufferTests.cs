@@ -88,18 +88,7 @@ public class BufferTests
     public async Task A_backlog_of_many_segments_is_delivered_in_order_and_the_rest_kept_on_cancel()
     {
         const int count = 5000;
-        var emitted = TestSupport.NewGate();
-        await using var run = RunResultStreaming.Start<int>(async (ctx, ct) =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                await ctx.EmitAsync(i);
-            }
-
-            emitted.SetResult();
-            await TestSupport.UntilCancelled(ct);
-        });
-        await emitted.Task.Bounded();
+        await using var run = await TestSupport.StartEmittedThenIdleAsync(count);
 
         var delivered = new List<int>();
         await foreach (var e in run.StreamEvents())

@@ -25,18 +25,7 @@ public class CancelTests
     [Fact]
     public async Task Cancel_ends_the_stream_without_exception_and_drops_undelivered_events()
     {
-        var emitted = TestSupport.NewGate();
-        await using var run = RunResultStreaming.Start<int>(async (ctx, ct) =>
-        {
-            for (var i = 0; i < 5; i++)
-            {
-                await ctx.EmitAsync(i);
-            }
-
-            emitted.SetResult();
-            await TestSupport.UntilCancelled(ct);
-        });
-        await emitted.Task.Bounded();
+        await using var run = await TestSupport.StartEmittedThenIdleAsync(5);
 
         var delivered = new List<int>();
         await foreach (var e in run.StreamEvents())

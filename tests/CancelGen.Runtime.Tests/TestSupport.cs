@@ -30,6 +30,27 @@ internal static class TestSupport
     /// <summary>A task that ends only when <paramref name="token"/> is cancelled (as cancelled).</summary>
     public static Task UntilCancelled(CancellationToken token) => Task.Delay(Timeout.Infinite, token);
 
+    /// <summary>
+    /// Starts an emitter run that emits 0..count-1 and then idles until cancelled; returns once every event was emitted
+    /// (so the events wait in the buffer).
+    /// </summary>
+    public static async Task<RunResultStreaming<int>> StartEmittedThenIdleAsync(int count)
+    {
+        var emitted = NewGate();
+        var run = RunResultStreaming.Start<int>(async (ctx, ct) =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await ctx.EmitAsync(i);
+            }
+
+            emitted.SetResult();
+            await UntilCancelled(ct);
+        });
+        await emitted.Task.Bounded();
+        return run;
+    }
+
     /// <summary>Iterator that yields 0..count-1 without awaiting anything else.</summary>
     public static async IAsyncEnumerable<int> Numbers(int count)
     {
