@@ -336,7 +336,14 @@ internal sealed class IteratorPump<TEvent>
         {
             if (!TryTakeStep())
             {
-                _consumerInStep = false;
+                // A kick that saw this consumer inside its step left the step to it, and it may just have been left
+                // free (an event was queued): the pump must take it now.
+                Volatile.Write(ref _consumerInStep, false);
+                if (_runFree)
+                {
+                    TakeForPump();
+                }
+
                 return false;
             }
         }
